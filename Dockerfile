@@ -1,0 +1,14 @@
+# Builds the WasteMovements API image (used by docker-compose.yml).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY NuGet.config Directory.Build.props Directory.Packages.props WasteMovements.sln ./
+COPY eng/packages/ eng/packages/
+COPY src/ src/
+RUN dotnet publish src/WasteMovements.Api -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://0.0.0.0:5080
+EXPOSE 5080
+ENTRYPOINT ["dotnet", "WasteMovements.Api.dll"]

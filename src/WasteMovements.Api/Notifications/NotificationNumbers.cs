@@ -1,0 +1,43 @@
+using Npgsql;
+using Weasel.Postgresql.Tables;
+
+namespace WasteMovements.Api.Notifications;
+
+/// <summary>
+/// Assigns notification numbers such as DE-2026-000042: unique per state of export and year. A row per
+/// (state, year) is incremented atomically, so concurrent filings never get the same number; a number
+/// whose filing is then refused is not reused (gaps are allowed, duplicates are not).
+/// </summary>
+public sealed class NotificationNumbers(NpgsqlDataSource dataSource)
+{
+    public const string TableName = "wm_notification_numbers";
+
+    /// <summary>The table, registered with Marten so that db-apply and start-up create it.</summary>
+    public static Table Table(string schema)
+    {
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, TableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("state_of_export").AsPrimaryKey();
+        table.AddColumn<int>("year").AsPrimaryKey();
+        table.AddColumn<long>("last_number").NotNull();
+        return table;
+    }
+
+    public string Schema { get; init; } = "public";
+
+    public async Task<string> NextAsync(string stateOfExport, int year, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+             insert into {Schema}.{TableName} (state_of_export, year, last_number) values ($1, $2, 1)
+             on conflict (state_of_export, year) do update set last_number = {TableName}.last_number + 1
+             returning last_number
+             """);
+        command.Parameters.AddWithValue(stateOfExport.ToUpperInvariant());
+        command.Parameters.AddWithValue(year);
+        var next = (long)(await command.ExecuteScalarAsync(ct))!;
+        return Format(stateOfExport, year, next);
+    }
+
+    public static string Format(string stateOfExport, int year, long number) =>
+        $"{stateOfExport.ToUpperInvariant()}-{year}-{number:D6}";
+}

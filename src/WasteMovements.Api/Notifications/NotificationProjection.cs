@@ -1,0 +1,19 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using WasteMovements.Domain.Notifications;
+
+namespace WasteMovements.Api.Notifications;
+
+/// <summary>
+/// Inline projection of the notification state. Marten 9 dispatches projections through a source
+/// generator, so this partial class lives in the host project and delegates to the domain's pure evolve
+/// function (stack-notes.md section 0). The append mode is Rich, so <see cref="IEvent.Version"/> is final here.
+/// </summary>
+public partial class NotificationProjection : SingleStreamProjection<NotificationState, string>
+{
+    public override NotificationState? Evolve(NotificationState? snapshot, string id, IEvent e)
+    {
+        var next = NotificationEvolution.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = e.Version, LastChangedAt = e.Timestamp };
+    }
+}

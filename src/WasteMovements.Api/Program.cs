@@ -1,0 +1,130 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using WasteMovements.Api.CodeLists;
+using WasteMovements.Api.Demo;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.CodeLists;
+
+// `token` prints only the token on stdout: the command line's own progress messages go to stderr.
+if (args.FirstOrDefault() == "token")
+{
+    TokenCommand.Output = Console.Out;
+    Console.SetOut(Console.Error);
+}
+
+// `dotnet run --project src/WasteMovements.Api` runs from the repository root: fall back to the build
+// output for appsettings when the working directory has none.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+        ? null
+        : AppContext.BaseDirectory,
+});
+
+builder.Host.UseSerilog((context, _, logging) =>
+{
+    logging.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext();
+    // Compact JSON for log collectors when not interactive; logs go to stderr so that commands such as
+    // `token` keep stdout for their output.
+    if (Console.IsErrorRedirected)
+        logging.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
+    else
+        logging.WriteTo.Console(
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}",
+            standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
+});
+
+var connectionString = builder.Configuration.GetConnectionString("Marten")
+                       ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set (env ConnectionStrings__Marten).");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
+builder.Services.AddSingleton<CountryRegistryProvider>();
+builder.Services.AddSingleton<NotificationNumbers>();
+builder.Services.AddSingleton<FluentValidation.IValidator<WasteMovements.Domain.Notifications.NotificationParticulars>, FileNotificationValidator>();
+
+builder.Services.AddMarten(options =>
+    {
+        options.Connection(connectionString);
+        // Notification numbers (DE-2026-000042) are the stream keys: docs/decisions/0001-stream-identity.md.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich appends: inline projections and the audit chain see final versions and sequences.
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
+        options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
+
+        options.AutoCreateSchemaObjects = builder.Configuration.GetValue("Database:AutoCreate", AutoCreate.CreateOrUpdate);
+    })
+    .UseLightweightSessions()
+    .AddAsyncDaemon(DaemonMode.HotCold)
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(options =>
+{
+    // Without this a handler's session writes are discarded silently (stack-notes.md section 0).
+    options.Policies.AutoApplyTransactions();
+    // Scheduled deadlines are durable only on durable local queues.
+    options.Policies.UseDurableLocalQueues();
+    options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
+});
+
+builder.Services.AddWolverineHttp();
+builder.AddWasteMovementsSecurity();
+// Refuses to start with the development signing key outside Development (checked when the host starts,
+// so that commands such as `token` and `db-apply` still build the application).
+builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SigningKeyGuard>());
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ExceptionProblems>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+builder.Services.AddHostedService<DemoDataSeeder>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseMiddleware<CorrelationMiddleware>();
+app.UseSerilogRequestLogging(options =>
+    options.EnrichDiagnosticContext = (diagnostics, http) =>
+        diagnostics.Set("CorrelationId", CorrelationMiddleware.Get(http)));
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/api.html")).ExcludeFromDescription();
+
+app.MapWolverineEndpoints(options =>
+{
+    options.AddPolicy<RequestValidationPolicy>();
+    options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.IdentityModel.Tokens;
+using WasteMovements.Api.Infrastructure;
+
+namespace WasteMovements.Api.Security;
+
+public static class Policies
+{
+    public const string Authority = "authority";
+    public const string AuthorityOrAuditor = "authority-or-auditor";
+    public const string Facility = "facility";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+}
+
+public static class SecuritySetup
+{
+    public static void AddWasteMovementsSecurity(this WebApplicationBuilder builder)
+    {
+        var settings = JwtSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<TokenIssuer>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                // Keep the claim names of the contract (role, country, facility, sub) as they are.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = settings.Key(),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = ClaimNames.Subject,
+                    RoleClaimType = ClaimNames.Role,
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Authority, p => p.RequireClaim(ClaimNames.Role, Roles.Authority).RequireClaim(ClaimNames.Country).RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.AuthorityOrAuditor, p => p.RequireAssertion(c =>
+                (c.User.HasClaim(ClaimNames.Role, Roles.Authority) && c.User.HasClaim(x => x.Type == ClaimNames.Country))
+                || c.User.HasClaim(ClaimNames.Role, Roles.Auditor)))
+            .AddPolicy(Policies.Facility, p => p.RequireClaim(ClaimNames.Role, Roles.Facility).RequireClaim(ClaimNames.Facility))
+            .AddPolicy(Policies.Auditor, p => p.RequireClaim(ClaimNames.Role, Roles.Auditor))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin));
+
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+    }
+}
+
+/// <summary>Answers 401 and 403 with problem details instead of empty bodies.</summary>
+public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Challenged)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Problems.Result(Problems.Create(StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication required",
+                "Send a valid bearer token (Authorization: Bearer <JWT>).")).ExecuteAsync(context);
+            return;
+        }
+
+        if (result.Forbidden)
+        {
+            await Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "forbidden-role", "Not permitted for your role",
+                "Your role may not use this route.")).ExecuteAsync(context);
+            return;
+        }
+
+        await _default.HandleAsync(next, context, policy, result);
+    }
+}

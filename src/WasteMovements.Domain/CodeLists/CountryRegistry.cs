@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace WasteMovements.Domain.CodeLists;
+
+/// <summary>
+/// An import prohibition a state has notified under Basel Art. 4(1)(a) through Art. 13. <see cref="Codes"/>
+/// holds Y, A or B codes, or "*" for all wastes; <see cref="Operations"/> holds operation codes, prefixes
+/// with "*" ("D*") or "*" for all.
+/// </summary>
+public sealed record ImportProhibition(
+    IReadOnlyList<string> Codes,
+    IReadOnlyList<string> Operations,
+    string? NotifiedUnderArticle,
+    string? Source,
+    string? Notes)
+{
+    public bool Covers(IEnumerable<string> wasteCodes, string operation) =>
+        (Codes.Contains("*") || wasteCodes.Any(c => Codes.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        && Operations.Any(o => o == "*" || string.Equals(o, operation, StringComparison.OrdinalIgnoreCase)
+                               || (o.EndsWith('*') && operation.StartsWith(o[..^1], StringComparison.OrdinalIgnoreCase)));
+}
+
+/// <summary>
+/// What the procedure needs to know about a state: Basel Party status, Annex VII membership (OECD, EU,
+/// Liechtenstein), OECD and EU membership, Ban Amendment acceptance, the Art. 6(4) declaration that it
+/// does not require written transit consent, Art. 11 agreements and Art. 4(1) import prohibitions.
+/// </summary>
+public sealed record CountryProfile
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public bool BaselParty { get; init; }
+    public bool AnnexVII { get; init; }
+    public bool Oecd { get; init; }
+    public bool Eu { get; init; }
+    public bool BanAmendmentAccepted { get; init; }
+    public bool TacitTransitConsent { get; init; }
+    public IReadOnlyList<string> Art11Agreements { get; init; } = [];
+    public IReadOnlyList<ImportProhibition> ImportProhibitions { get; init; } = [];
+    public string? Notes { get; init; }
+
+    /// <summary>
+    /// Basel Art. 11: an agreement covers the movement between this state and <paramref name="other"/>.
+    /// The OECD Decision operates as an Art. 11 arrangement between OECD members for recovery only.
+    /// </summary>
+    public bool HasArt11AgreementWith(CountryProfile other, bool recovery) =>
+        Art11Agreements.Contains(other.Code, StringComparer.OrdinalIgnoreCase)
+        || (recovery && Art11Agreements.Contains("OECD") && other.Art11Agreements.Contains("OECD"));
+}
+
+public sealed record CountryRegistryData(
+    string List,
+    string Title,
+    IReadOnlyList<CodeListSource> Sources,
+    string Compiled,
+    IReadOnlyList<CountryProfile> Entries);
+
+/// <summary>The country registry as shipped (CodeLists/Data/country-registry.json).</summary>
+public sealed class CountryRegistry
+{
+    private readonly Dictionary<string, CountryProfile> _byCode;
+
+    public CountryRegistry(IEnumerable<CountryProfile> profiles) =>
+        _byCode = profiles.ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<CountryProfile> All => _byCode.Values;
+
+    public CountryProfile? Find(string? code) => code is null ? null : _byCode.GetValueOrDefault(code);
+
+    public static CountryRegistryData LoadEmbeddedData()
+    {
+        using var stream = CodeListCatalog.ReadResource("country-registry.json");
+        return JsonSerializer.Deserialize<CountryRegistryData>(stream, CodeListCatalog.Json)
+               ?? throw new InvalidOperationException("country-registry.json is empty");
+    }
+
+    public static CountryRegistry LoadEmbedded() => new(LoadEmbeddedData().Entries);
+}

@@ -1,0 +1,140 @@
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Common;
+
+namespace WasteMovements.Domain.Notifications;
+
+/// <summary>Who asks: the person (JWT <c>sub</c>) and the state whose competent authority they act for.</summary>
+public sealed record AuthorityActor(string Person, string Country);
+
+/// <summary>
+/// Filing a notification (Basel Art. 6(1)): the country-level rules that refuse a movement outright,
+/// checked against the registry as it stands on the filing date. Input shape and code-list checks are the
+/// validator's job (HTTP 400); these are the rules of the procedure (HTTP 409, naming the article).
+/// </summary>
+public static class Filing
+{
+    /// <summary>Art. 4(6): no export for disposal within the area south of 60 degrees South latitude.</summary>
+    public const double SouthOf60Latitude = -60.0;
+
+    /// <summary>
+    /// The checks that can refuse a filing: who files (Art. 6(1)), the country rules and the
+    /// general-notification period. Returns null when the notification may be filed.
+    /// </summary>
+    public static Refusal? Check(NotificationParticulars p, AuthorityActor actor, CountryRegistry registry)
+    {
+        // Art. 6(1): the notification is filed through the competent authority of the state of export.
+        if (!string.Equals(actor.Country, p.StateOfExport, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Refusal("not-state-of-export", "Basel Art. 6(1)",
+                $"Only the competent authority of the state of export ({p.StateOfExport}) may file this notification; you act for {actor.Country}.",
+                RefusalKind.NotPermitted);
+        }
+
+        var refusal = CheckCountryRules(p, registry);
+        if (refusal is not null) return refusal;
+
+        // Art. 6(8): a general notification and its consent cover at most 12 months.
+        if (p.Kind == NotificationKind.General && p.LastDeparture > p.FirstDeparture.AddMonths(12))
+        {
+            return new Refusal("general-notification-period", "Basel Art. 6(8)",
+                $"A general notification may cover at most 12 months; {p.FirstDeparture:yyyy-MM-dd} to {p.LastDeparture:yyyy-MM-dd} is longer.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The fact of filing, once <see cref="Check"/> passed and a number was assigned.</summary>
+    public static NotificationFiled File(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now)
+    {
+        var export = registry.Find(p.StateOfExport)!;
+        var import = registry.Find(p.StateOfImport)!;
+        var transits = p.Transits.Select(t => registry.Find(t.State)!).ToList();
+        var regime = RegimeInfo.Choose([export, import, .. transits], p.Operation, DateOnly.FromDateTime(now.UtcDateTime));
+
+        var authorities = new List<ConcernedAuthority>
+        {
+            new(export.Code, AuthorityRole.Export, false),
+            new(import.Code, AuthorityRole.Import, false),
+        };
+        authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, AcceptsTacitTransitConsent(t, regime))));
+
+        return new NotificationFiled(notificationNumber, p, regime, authorities, now);
+    }
+
+    /// <summary>Check and file in one step (the number is known up front).</summary>
+    public static Decision Decide(
+        NotificationParticulars p, string notificationNumber, AuthorityActor actor, CountryRegistry registry, DateTimeOffset now) =>
+        Check(p, actor, registry) is { } refusal
+            ? Decision.Refuse(refusal)
+            : Decision.Accept(File(p, notificationNumber, registry, now));
+
+    /// <summary>
+    /// Basel Art. 6(4): tacit transit consent only where the transit state declared it does not require
+    /// written consent; under the OECD Decision and EU Regulation (Art. 9(1)) transit consent is tacit.
+    /// </summary>
+    public static bool AcceptsTacitTransitConsent(CountryProfile transit, RegimeInfo regime) =>
+        regime.Regime is ControlRegime.Oecd or ControlRegime.Eu || transit.TacitTransitConsent;
+
+    /// <summary>Hazardous in the sense of Art. 1(1)(a): an Annex I category (Y1-Y45) or an Annex VIII (list A) entry.</summary>
+    public static bool IsHazardous(WasteDescription w) =>
+        w.YCodes.Any(y => int.TryParse(y.AsSpan(1), out var n) && n is >= 1 and <= 45)
+        || (w.BaselCode?.StartsWith('A') ?? false);
+
+    public static Refusal? CheckCountryRules(NotificationParticulars p, CountryRegistry registry)
+    {
+        var export = registry.Find(p.StateOfExport);
+        var import = registry.Find(p.StateOfImport);
+        if (export is null || import is null)
+        {
+            return new Refusal("unknown-state", "Basel Art. 6(1)", "The state of export and the state of import must be in the country registry.");
+        }
+
+        // Art. 2(3): a transboundary movement goes from one state to another.
+        if (string.Equals(export.Code, import.Code, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Refusal("export-equals-import", "Basel Art. 2(3)",
+                $"The state of export and the state of import are both {export.Code}: that is not a transboundary movement.");
+        }
+
+        // Art. 4(6): no export for disposal south of 60 degrees South (Antarctica, or a site placed there).
+        if (import.Code == "AQ" || p.Facility.Latitude is < SouthOf60Latitude)
+        {
+            return new Refusal("south-of-60", "Basel Art. 4(6)",
+                "No waste may be exported for disposal within the area south of 60 degrees South latitude.");
+        }
+
+        var recovery = CodeListCatalog.IsRecovery(p.Operation);
+
+        // Art. 4(5): no export to, or import from, a non-Party unless an Art. 11 agreement covers it.
+        if (!export.BaselParty && !export.HasArt11AgreementWith(import, recovery))
+        {
+            return new Refusal("non-party-export", "Basel Art. 4(5)",
+                $"{export.Name} ({export.Code}) is not a Party to the Basel Convention and no Art. 11 agreement with {import.Code} covers this movement.");
+        }
+
+        if (!import.BaselParty && !import.HasArt11AgreementWith(export, recovery))
+        {
+            return new Refusal("non-party-import", "Basel Art. 4(5)",
+                $"{import.Name} ({import.Code}) is not a Party to the Basel Convention and no Art. 11 agreement with {export.Code} covers this movement.");
+        }
+
+        // Art. 4A (Ban Amendment): a Party in Annex VII that accepted it may not export hazardous wastes
+        // to a state not in Annex VII, for any Annex IV operation.
+        if (export.AnnexVII && export.BanAmendmentAccepted && !import.AnnexVII && IsHazardous(p.Waste))
+        {
+            return new Refusal("ban-amendment", "Basel Art. 4A",
+                $"{export.Code} is an Annex VII Party bound by the Ban Amendment: hazardous wastes may not be exported to {import.Code}, which is not in Annex VII.");
+        }
+
+        // Art. 4(1)(a)/(b): no export to a Party that has prohibited the import of these wastes.
+        var prohibition = import.ImportProhibitions.FirstOrDefault(x => x.Covers(p.AllWasteCodes(), p.Operation));
+        if (prohibition is not null)
+        {
+            return new Refusal("import-prohibited", "Basel Art. 4(1)",
+                $"{import.Name} ({import.Code}) has notified a prohibition of the import of these wastes" +
+                (prohibition.Source is null ? "." : $" ({prohibition.Source})."));
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using WasteMovements.Domain.Common;
+
+namespace WasteMovements.Domain.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>One movement (or a series) under a single consent.</summary>
+    Single,
+    /// <summary>Basel Art. 6(6)-(8): regular shipments of the same waste to the same disposer, at most 12 months.</summary>
+    General,
+}
+
+/// <summary>Annex V A items 8 (UN class), 13, 14 and 17: what the waste is and how it is packed.</summary>
+public sealed record WasteDescription(
+    string Designation,
+    string Composition,
+    string? BaselCode,
+    string? OecdCode,
+    IReadOnlyList<string> YCodes,
+    IReadOnlyList<string> HCodes,
+    string? UnClass,
+    string? UnNumber,
+    string? UnShippingName,
+    string PhysicalState,
+    IReadOnlyList<string> Packaging,
+    string? SpecialHandling,
+    bool ContainsPops,
+    bool ContainsMercury);
+
+/// <summary>
+/// The content of a notification: the 21 items of Basel Annex V A (and the boxes of the harmonised
+/// OECD/EU notification form). This is the body of POST /api/notifications and is kept verbatim on the
+/// <see cref="NotificationFiled"/> event so that the file can be replayed as it was submitted.
+/// </summary>
+public sealed record NotificationParticulars(
+    string StateOfExport,
+    string StateOfImport,
+    IReadOnlyList<TransitRoute>? TransitStates,
+    string? CustomsOfficeOfExit,
+    string? CustomsOfficeOfEntry,
+    string? Itinerary,
+    NotificationKind Kind,
+    string ReasonForExport,
+    Party Exporter,
+    IReadOnlyList<Generator> Generators,
+    Party Consignee,
+    Facility Facility,
+    IReadOnlyList<Carrier> Carriers,
+    IReadOnlyList<string> MeansOfTransport,
+    int IntendedShipments,
+    decimal TotalQuantity,
+    string Unit,
+    decimal? QuantityPerShipment,
+    DateOnly FirstDeparture,
+    DateOnly LastDeparture,
+    WasteDescription Waste,
+    string Operation,
+    string? SubsequentOperation,
+    bool PreconsentedFacility,
+    Insurance? Insurance,
+    Contract Contract,
+    Declaration Declaration)
+{
+    public IReadOnlyList<TransitRoute> Transits => TransitStates ?? [];
+
+    /// <summary>Every waste code named on the notification (Y, Basel A/B and OECD codes).</summary>
+    public IEnumerable<string> AllWasteCodes()
+    {
+        foreach (var y in Waste.YCodes) yield return y;
+        if (Waste.BaselCode is { } b) yield return b;
+        if (Waste.OecdCode is { } o) yield return o;
+    }
+}

@@ -1,0 +1,49 @@
+using WasteMovements.Domain.CodeLists;
+
+namespace WasteMovements.Domain.Notifications;
+
+public enum ControlRegime
+{
+    /// <summary>Basel Convention Art. 6 prior informed consent.</summary>
+    Basel,
+    /// <summary>OECD Decision C(2001)107/FINAL, amber control procedure (recovery between OECD members).</summary>
+    Oecd,
+    /// <summary>EU Waste Shipment Regulation (1013/2006 or 2024/1157).</summary>
+    Eu,
+}
+
+/// <summary>
+/// The control regime recorded on a notification with the instrument version in force when it was filed,
+/// so that a later change of the rules never rewrites an old file (domain.md, "Control regimes").
+/// </summary>
+public sealed record RegimeInfo(ControlRegime Regime, string Instrument)
+{
+    /// <summary>Reg. 2024/1157 applies from 21 May 2026 (Art. 85, 86) [V].</summary>
+    public static readonly DateOnly Eu2024Applies = new(2026, 5, 21);
+
+    public const string BaselInstrument = "Basel Convention (1989, as amended)";
+    public const string OecdInstrument = "OECD Decision C(2001)107/FINAL, as amended";
+    public const string Eu2024Instrument = "Regulation (EU) 2024/1157";
+    public const string Eu2006Instrument = "Regulation (EC) No 1013/2006";
+
+    /// <summary>
+    /// Chooses the regime from the states concerned and the operation: any EU member state concerned
+    /// gives the EU regime; all states OECD members and a recovery operation gives the OECD Decision;
+    /// otherwise Basel. Under Reg. 2024/1157 Art. 85(3) a notification acknowledged under 1013/2006 before
+    /// 21 May 2026 stays under 1013/2006; we record 1013/2006 for files filed before that date.
+    /// </summary>
+    public static RegimeInfo Choose(IReadOnlyList<CountryProfile> statesConcerned, string operation, DateOnly filedOn)
+    {
+        if (statesConcerned.Any(s => s.Eu))
+        {
+            return new RegimeInfo(ControlRegime.Eu, filedOn >= Eu2024Applies ? Eu2024Instrument : Eu2006Instrument);
+        }
+
+        if (statesConcerned.All(s => s.Oecd) && CodeListCatalog.IsRecovery(operation))
+        {
+            return new RegimeInfo(ControlRegime.Oecd, OecdInstrument);
+        }
+
+        return new RegimeInfo(ControlRegime.Basel, BaselInstrument);
+    }
+}

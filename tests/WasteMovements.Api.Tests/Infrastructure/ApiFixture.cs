@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+using WasteMovements.Api.Security;
+
+namespace WasteMovements.Api.Tests.Infrastructure;
+
+/// <summary>The API host under test, on its own database, with a clock the tests move.</summary>
+public sealed class ApiFactory(string connectionString, TestClock clock) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Marten", connectionString);
+        builder.UseSetting("Auth:SigningKey", JwtSettings.DevelopmentSigningKey);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.RunWolverineInSoloMode();
+            services.MartenDaemonModeIsSolo();
+        });
+    }
+}
+
+/// <summary>One host and one database for the whole API test run (xUnit collection fixture).</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    /// <summary>Tests start on a fixed working day; each moves the clock only forward.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase? _database;
+
+    public ApiFactory Factory { get; private set; } = null!;
+    public TestClock Clock { get; } = new(Start);
+    public string ConnectionString => _database!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        // RunJasperFxCommands only starts the host by itself when told it runs under a test harness.
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
+        _database = await TestDatabase.CreateAsync();
+        Factory = new ApiFactory(_database.ConnectionString, Clock);
+        _ = Factory.Server; // start the host now, so schema creation is not timed by the first test
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    public IServiceProvider Services => Factory.Services;
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient Authority(string country, string person = "officer") =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Authority, $"{person}.{country.ToLowerInvariant()}", country));
+
+    public HttpClient FacilityUser(string facilityId, string person = "operator") =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Facility, person, facility: facilityId));
+
+    public HttpClient Auditor(string person = "auditor") =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Auditor, person));
+
+    public HttpClient Admin(string person = "admin") =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Admin, person));
+
+    public HttpClient WithToken(string token)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The number of events in the whole store: a refused request must leave it unchanged.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
