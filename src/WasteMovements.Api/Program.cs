@@ -18,6 +18,7 @@ using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Notifications;
 
 // `token` prints only the token on stdout: the command line's own progress messages go to stderr.
 if (args.FirstOrDefault() == "token")
@@ -57,7 +58,7 @@ builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
 builder.Services.AddSingleton<NotificationNumbers>();
-builder.Services.AddSingleton<FluentValidation.IValidator<WasteMovements.Domain.Notifications.NotificationParticulars>, FileNotificationValidator>();
+builder.Services.AddRequestValidators();
 
 builder.Services.AddMarten(options =>
     {
@@ -73,6 +74,10 @@ builder.Services.AddMarten(options =>
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
+        // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
+        options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
+        options.Schema.For<WasteMovements.Api.Deadlines.ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
 
         options.AutoCreateSchemaObjects = builder.Configuration.GetValue("Database:AutoCreate", AutoCreate.CreateOrUpdate);

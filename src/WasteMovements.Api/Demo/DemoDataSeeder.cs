@@ -49,25 +49,43 @@ public sealed class DemoDataSeeder(
             var tokens = services.GetRequiredService<TokenIssuer>();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
 
-            var numbers = new List<string>();
-            foreach (var notification in DemoScenarios.Notifications())
+            async Task<JsonElement?> Post(string url, string country, object body)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications")
-                {
-                    Content = JsonContent.Create(notification, options: Json),
-                };
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-                    tokens.Issue(Roles.Authority, $"demo.{notification.StateOfExport.ToLowerInvariant()}", notification.StateOfExport));
+                    tokens.Issue(Roles.Authority, $"demo.{country.ToLowerInvariant()}", country));
                 using var response = await http.SendAsync(request, stoppingToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    logger.LogWarning("Demo data: filing {Export}->{Import} answered {Status}: {Body}", notification.StateOfExport,
-                        notification.StateOfImport, (int)response.StatusCode, await response.Content.ReadAsStringAsync(stoppingToken));
-                    continue;
-                }
+                if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonElement>(Json, stoppingToken);
+                logger.LogWarning("Demo data: {Url} as {Country} answered {Status}: {Body}", url, country, (int)response.StatusCode,
+                    await response.Content.ReadAsStringAsync(stoppingToken));
+                return null;
+            }
 
-                var created = await response.Content.ReadFromJsonAsync<JsonElement>(Json, stoppingToken);
-                numbers.Add(created.GetProperty("notificationNumber").GetString()!);
+            var clock = services.GetRequiredService<TimeProvider>();
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            object Consent(bool contract, params string[] conditions) => new
+            {
+                decision = "consent", conditions, validFrom = today.AddDays(7), validUntil = today.AddDays(300), contractConfirmed = contract,
+            };
+
+            var numbers = new List<string>();
+            foreach (var (notification, steps) in DemoScenarios.Notifications())
+            {
+                var created = await Post("/api/notifications", notification.StateOfExport, notification);
+                if (created is null) continue;
+                var number = created.Value.GetProperty("notificationNumber").GetString()!;
+                numbers.Add(number);
+                foreach (var step in steps)
+                {
+                    var url = $"/api/notifications/{number}/{step.Route}";
+                    object body = step.Route switch
+                    {
+                        "decisions" => Consent(step.Country == notification.StateOfImport, step.Condition is null ? [] : [step.Condition]),
+                        "information-requests" => new { questions = step.Condition ?? "Please provide the latest analysis." },
+                        _ => new { },
+                    };
+                    await Post(url, step.Country, body);
+                }
             }
 
             logger.LogInformation("Demo data: filed {Count} notifications: {Numbers}", numbers.Count, string.Join(", ", numbers));

@@ -3,10 +3,29 @@ using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Demo;
 
-/// <summary>Demo notifications between real states, under each regime.</summary>
+/// <summary>A step the demo takes through the API after filing: which state, which route, an optional condition or question.</summary>
+public sealed record DemoStep(string Country, string Route, string? Condition = null);
+
+/// <summary>Demo notifications between real states, under each regime, left at different steps of the procedure.</summary>
 public static class DemoScenarios
 {
-    public static IEnumerable<NotificationParticulars> Notifications()
+    private static DemoStep Ack(string country) => new(country, "acknowledgements");
+    private static DemoStep Consent(string country, string? condition = null) => new(country, "decisions", condition);
+
+    public static IEnumerable<(NotificationParticulars Notification, DemoStep[] Steps)> Notifications()
+    {
+        var all = Particulars().ToArray();
+        // EU, partially consented: Belgium's tacit transit consent is pending (Art. 9(1)).
+        yield return (all[0], [Ack("NL"), Ack("BE"), Consent("DE", "Financial guarantee lodged before the first shipment"), Consent("NL", "Receipt confirmed within 2 working days")]);
+        // EU, awaiting information from France.
+        yield return (all[1], [Ack("DE"), new DemoStep("DE", "information-requests", "Please send the chlorine content analysis.")]);
+        // OECD, acknowledged: Korea's tacit consent falls 30 days after acknowledgement.
+        yield return (all[2], [Ack("KR")]);
+        // Basel, consented by Japan in writing and Korea in writing.
+        yield return (all[3], [Ack("KR"), Ack("JP"), Consent("JP", "Shipments by sea to Akita port only"), Consent("KR", "Transit by day only")]);
+    }
+
+    private static IEnumerable<NotificationParticulars> Particulars()
     {
         // EU: lead-acid batteries from Germany to a Dutch smelter, through Belgium (general notification).
         yield return Notification("DE", "NL", ["BE"], "R4", "A1160", ["Y31", "Y34"], ["H8", "H11"], "Spent lead-acid batteries",

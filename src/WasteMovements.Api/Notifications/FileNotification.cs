@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Wolverine;
 using Wolverine.Http;
+using WasteMovements.Api.Deadlines;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
 using WasteMovements.Api.CodeLists;
@@ -28,6 +30,7 @@ public static class FileNotificationEndpoint
         CountryRegistryProvider registry,
         NotificationNumbers numbers,
         TimeProvider clock,
+        IMessageBus bus,
         CancellationToken ct)
     {
         var actor = Actor.From(user);
@@ -43,6 +46,8 @@ public static class FileNotificationEndpoint
         var number = await numbers.NextAsync(body.StateOfExport, now.Year, ct);
         var filed = Filing.File(body, number, registryNow, now);
         session.Events.StartStream<NotificationState>(number, filed);
+        // Basel Art. 6(4): a transit state that accepts tacit consent is deemed to consent 60 days after receipt.
+        await DeadlineScheduler.ScheduleAsync(session, bus, null, NotificationEvolution.Create(filed));
         return Results.Created($"/api/notifications/{number}", new NotificationCreated(number, 1));
     }
 }

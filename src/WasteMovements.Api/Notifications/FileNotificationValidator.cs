@@ -17,17 +17,18 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
 
     public FileNotificationValidator(CodeListCatalog codes, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The code lists in force on the filing date: evaluated per request, not when the validator is built.
+        DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var countries = codes[CodeListCatalog.Countries];
 
-        RuleFor(x => x.StateOfExport).NotEmpty().Must(c => countries.IsValid(c, today))
+        RuleFor(x => x.StateOfExport).NotEmpty().Must(c => countries.IsValid(c, Today()))
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
-        RuleFor(x => x.StateOfImport).NotEmpty().Must(c => countries.IsValid(c, today))
+        RuleFor(x => x.StateOfImport).NotEmpty().Must(c => countries.IsValid(c, Today()))
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
 
         RuleForEach(x => x.TransitStates).ChildRules(t =>
         {
-            t.RuleFor(r => r.State).NotEmpty().Must(c => countries.IsValid(c, today))
+            t.RuleFor(r => r.State).NotEmpty().Must(c => countries.IsValid(c, Today()))
                 .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
             t.RuleFor(r => r.EntryPoint).MaximumLength(ShortText);
             t.RuleFor(r => r.ExitPoint).MaximumLength(ShortText);
@@ -107,17 +108,17 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
             w.RuleFor(x => x.Composition).NotEmpty().MaximumLength(LongText);
             w.RuleFor(x => x.YCodes).NotEmpty().WithMessage("At least one Y code is required (Annex V A item 13).")
                 .Must(y => y is null || y.Count <= 49);
-            w.RuleForEach(x => x.YCodes).Must(c => codes[CodeListCatalog.YCodes].IsValid(c, today))
+            w.RuleForEach(x => x.YCodes).Must(c => codes[CodeListCatalog.YCodes].IsValid(c, Today()))
                 .WithMessage("'{PropertyValue}' is not a Y code of Basel Annex I or II in force on the filing date.");
             w.RuleFor(x => x.HCodes).Must(h => h is null || h.Count <= 14);
-            w.RuleForEach(x => x.HCodes).Must(c => codes[CodeListCatalog.HCodes].IsValid(c, today))
+            w.RuleForEach(x => x.HCodes).Must(c => codes[CodeListCatalog.HCodes].IsValid(c, Today()))
                 .WithMessage("'{PropertyValue}' is not an H code of Basel Annex III.");
             w.RuleFor(x => x.HCodes).NotEmpty().When(x => x.YCodes is not null && Filing.IsHazardous(x))
                 .WithMessage("Annex I wastes need their Annex III characteristic: at least one H code (Annex V A item 17).");
-            w.RuleFor(x => x.BaselCode).Must(c => codes[CodeListCatalog.BaselA].IsValid(c, today) || codes[CodeListCatalog.BaselB].IsValid(c, today))
+            w.RuleFor(x => x.BaselCode).Must(c => codes[CodeListCatalog.BaselA].IsValid(c, Today()) || codes[CodeListCatalog.BaselB].IsValid(c, Today()))
                 .When(x => x.BaselCode is not null)
                 .WithMessage("'{PropertyValue}' is not a Basel Annex VIII (A) or Annex IX (B) code in force on the filing date.");
-            w.RuleFor(x => x.OecdCode).Must(c => codes[CodeListCatalog.OecdAmber].IsValid(c, today) || codes[CodeListCatalog.OecdGreen].IsValid(c, today))
+            w.RuleFor(x => x.OecdCode).Must(c => codes[CodeListCatalog.OecdAmber].IsValid(c, Today()) || codes[CodeListCatalog.OecdGreen].IsValid(c, Today()))
                 .When(x => x.OecdCode is not null)
                 .WithMessage("'{PropertyValue}' is not an OECD amber or green list code.");
             w.RuleFor(x => x.UnNumber).Matches(UnNumber()).When(x => x.UnNumber is not null)
@@ -133,12 +134,12 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
             w.RuleFor(x => x.SpecialHandling).MaximumLength(LongText);
         });
 
-        RuleFor(x => x.Operation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, today))
+        RuleFor(x => x.Operation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, Today()))
             .WithMessage("'{PropertyValue}' is not a disposal (D1-D15) or recovery (R1-R13) operation of Basel Annex IV.");
         RuleFor(x => x.SubsequentOperation).NotEmpty()
             .When(x => x.Operation is not null && codes.IsInterim(x.Operation))
             .WithMessage("An interim operation (D13-D15, R12, R13) must name the subsequent operation (EU 2024/1157 Art. 15(1)).");
-        RuleFor(x => x.SubsequentOperation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, today))
+        RuleFor(x => x.SubsequentOperation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, Today()))
             .When(x => x.SubsequentOperation is not null)
             .WithMessage("'{PropertyValue}' is not a disposal or recovery operation of Basel Annex IV.");
 

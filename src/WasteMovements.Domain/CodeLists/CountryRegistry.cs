@@ -76,3 +76,23 @@ public sealed class CountryRegistry
 
     public static CountryRegistry LoadEmbedded() => new(LoadEmbeddedData().Entries);
 }
+
+/// <summary>
+/// An administrator revised a state's registry entry (Party status, Annex VII, OECD/EU membership, Ban
+/// Amendment, tacit transit declaration, Art. 11 agreements, import prohibitions), citing the source.
+/// Notifications already filed keep what they recorded at filing.
+/// </summary>
+public sealed record CountryProfileRevised(string Code, CountryProfile Profile, string Reason, string Source, DateTimeOffset RevisedAt);
+
+/// <summary>The current registry entry of a state as revised through the API (stream <c>country:{code}</c>).</summary>
+public sealed record CountryRegistryEntry
+{
+    public required string Id { get; init; }
+    public required CountryProfile Profile { get; init; }
+    public required string Reason { get; init; }
+    public required string Source { get; init; }
+    public required DateTimeOffset RevisedAt { get; init; }
+    public long Version { get; init; }
+
+    public static string StreamKey(string code) => "country:" + code.ToUpperInvariant();
+}

@@ -24,3 +24,51 @@ public sealed record NotificationFiled(
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
     DateTimeOffset FiledAt);
+
+/// <summary>
+/// Basel Art. 6(4) (transit: promptly), OECD (import: 3 working days), EU 2024/1157 Art. 8(11)-(12): the
+/// authority acknowledged receipt of a complete notification.
+/// </summary>
+public sealed record NotificationAcknowledged(string State, AuthorityRole Role, DateTimeOffset AcknowledgedAt);
+
+/// <summary>Basel Art. 6(2), 6(4); EU Art. 8: an authority asked for more information. Its clock pauses.</summary>
+public sealed record InformationRequested(string RequestId, string State, string Questions, DateTimeOffset RequestedAt);
+
+/// <summary>The state of export answered an information request; the asking authority's clock runs again.</summary>
+public sealed record InformationProvided(
+    string RequestId, string State, string Answer, IReadOnlyList<string> Attachments, DateTimeOffset AnsweredAt);
+
+/// <summary>
+/// Basel Art. 6(2)-(4), EU Art. 9-10: written consent, with its conditions and validity window, and for the
+/// state of import its confirmation that a contract requiring environmentally sound management exists
+/// (Art. 6(3)(b)).
+/// </summary>
+public sealed record ConsentGranted(
+    string State,
+    AuthorityRole Role,
+    IReadOnlyList<string> Conditions,
+    DateOnly ValidFrom,
+    DateOnly ValidUntil,
+    bool ContractConfirmed,
+    DateTimeOffset DecidedAt);
+
+/// <summary>Basel Art. 6(2), 6(4); EU Art. 11-12: the authority refused (objected to) the movement, with its reason.</summary>
+public sealed record ConsentRefused(string State, AuthorityRole Role, string Reason, DateTimeOffset DecidedAt);
+
+/// <summary>
+/// Basel Art. 6(4), OECD, EU Art. 9(1): a transit state that does not require written consent gave no answer
+/// within its period and is deemed to consent.
+/// </summary>
+public sealed record TransitConsentDeemed(string State, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article);
+
+/// <summary>OECD Decision C(2001)107 (amber): no objection from the destination within 30 days of acknowledgement.</summary>
+public sealed record ConsentDeemed(string State, AuthorityRole Role, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article);
+
+/// <summary>EU 2024/1157 Art. 9(7)-(8), OECD: the state that consented withdrew its consent; later shipments are refused.</summary>
+public sealed record ConsentWithdrawn(string State, string Reason, DateTimeOffset WithdrawnAt);
+
+/// <summary>The state of export cancelled the notification; no shipment may follow.</summary>
+public sealed record NotificationCancelled(string Reason, DateTimeOffset CancelledAt);
+
+/// <summary>The consent's validity ended (EU Art. 9(4): the earliest validity end set by any authority).</summary>
+public sealed record ConsentExpired(DateOnly ValidUntil, DateTimeOffset ExpiredAt);

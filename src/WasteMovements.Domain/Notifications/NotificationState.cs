@@ -1,3 +1,5 @@
+using WasteMovements.Domain.CodeLists;
+
 namespace WasteMovements.Domain.Notifications;
 
 public enum NotificationStatus
@@ -26,13 +28,49 @@ public enum AuthorityStatus
     Withdrawn,
 }
 
+/// <summary>A consent as given (in writing or tacitly), with the conditions that travel with every shipment.</summary>
+public sealed record ConsentTerms(
+    IReadOnlyList<string> Conditions,
+    DateOnly? ValidFrom,
+    DateOnly? ValidUntil,
+    bool ContractConfirmed,
+    bool Tacit,
+    DateTimeOffset DecidedAt);
+
+/// <summary>An information request of one authority and, once given, the answer of the state of export.</summary>
+public sealed record InformationRequest(
+    string RequestId,
+    string State,
+    string Questions,
+    DateTimeOffset RequestedAt,
+    string? Answer,
+    IReadOnlyList<string> Attachments,
+    DateTimeOffset? AnsweredAt);
+
 /// <summary>One state concerned and where its own part of the procedure stands.</summary>
 public sealed record AuthorityState(
     string State,
     AuthorityRole Role,
     AuthorityStatus Status,
     bool AcceptsTacitConsent,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Whether this authority's consent is needed before a shipment (EU: dispatch too).</summary>
+    public bool MustConsent { get; init; } = true;
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public ConsentTerms? Consent { get; init; }
+    public string? RefusalReason { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? WithdrawalReason { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public Deadline? AcknowledgementDeadline { get; init; }
+    public Deadline? DecisionDeadline { get; init; }
+
+    public bool HasDecided => Status is AuthorityStatus.Consented or AuthorityStatus.TacitlyConsented
+        or AuthorityStatus.Refused or AuthorityStatus.Withdrawn;
+
+    public bool HasConsented => Status is AuthorityStatus.Consented or AuthorityStatus.TacitlyConsented;
+}
 
 /// <summary>
 /// The current state of one notification, rebuilt from its events. It is both the write model the
@@ -50,40 +88,205 @@ public sealed record NotificationState
     public required NotificationStatus Status { get; init; }
     public required RegimeInfo Regime { get; init; }
     public required NotificationParticulars Particulars { get; init; }
+
+    /// <summary>Every authority concerned but the state of export's unless it must consent (EU dispatch).</summary>
     public required IReadOnlyList<AuthorityState> Authorities { get; init; }
+
+    /// <summary>Export, import and transit states: indexed for "the caller's notifications" queries.</summary>
+    public required IReadOnlyList<string> StatesConcerned { get; init; }
+
+    public IReadOnlyList<InformationRequest> InformationRequests { get; init; } = [];
     public required DateTimeOffset FiledAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
+
+    /// <summary>The window in which every consent is valid: latest start, earliest end (EU Art. 9(4)).</summary>
+    public DateOnly? ConsentValidFrom { get; init; }
+    public DateOnly? ConsentValidUntil { get; init; }
+
+    /// <summary>All conditions attached to the consents, prefixed with the state that set them.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
+    public string? CancellationReason { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public DateTimeOffset? ExpiredAt { get; init; }
 
     public string StateOfExport => Particulars.StateOfExport;
     public string StateOfImport => Particulars.StateOfImport;
 
+    /// <summary>Cancelled, expired, closed, refused or withdrawn: no step of the consent procedure may follow.</summary>
+    public bool IsTerminal => Status is NotificationStatus.Cancelled or NotificationStatus.Expired or NotificationStatus.Closed
+        or NotificationStatus.Refused or NotificationStatus.Withdrawn;
+
     /// <summary>True when <paramref name="country"/> is the state of export, import or a transit state.</summary>
-    public bool Concerns(string country) =>
-        string.Equals(StateOfExport, country, StringComparison.OrdinalIgnoreCase)
-        || Authorities.Any(a => string.Equals(a.State, country, StringComparison.OrdinalIgnoreCase));
+    public bool Concerns(string country) => StatesConcerned.Contains(country, StringComparer.OrdinalIgnoreCase);
+
+    public AuthorityState? AuthorityOf(string country) =>
+        Authorities.FirstOrDefault(a => string.Equals(a.State, country, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>How long the authority's clock stood still for its answered information requests.</summary>
+    public TimeSpan PausedFor(string state) =>
+        InformationRequests.Where(r => r.State == state && r.AnsweredAt is not null)
+            .Aggregate(TimeSpan.Zero, (sum, r) => sum + (r.AnsweredAt!.Value - r.RequestedAt));
+
+    /// <summary>Every required consent is in force (written or tacit) and import confirmed the contract (Art. 6(3)).</summary>
+    public bool AllConsentsGiven =>
+        Authorities.Where(a => a.MustConsent).All(a => a.HasConsented)
+        && Authorities.Where(a => a.Role == AuthorityRole.Import).All(a => a.Consent is { ContractConfirmed: true } or { Tacit: true });
+
+    /// <summary>The instant the consent expires: the end of the earliest validity day.</summary>
+    public DateTimeOffset? ConsentExpiresAt => ConsentValidUntil is { } until
+        ? new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        : null;
 }
 
 /// <summary>The evolve function: state + event -> state. Pure, used by the projection and by replays.</summary>
 public static class NotificationEvolution
 {
-    public static NotificationState Create(NotificationFiled e) => new()
+    public static NotificationState Create(NotificationFiled e)
     {
-        Id = e.NotificationNumber,
-        Status = NotificationStatus.Filed,
-        Regime = e.Regime,
-        Particulars = e.Particulars,
-        Authorities = e.Authorities
-            .Where(a => a.Role != AuthorityRole.Export)
-            .Select(a => new AuthorityState(a.State, a.Role, AuthorityStatus.Received, a.AcceptsTacitConsent, e.FiledAt))
-            .ToArray(),
-        FiledAt = e.FiledAt,
-        LastChangedAt = e.FiledAt,
-    };
+        var state = new NotificationState
+        {
+            Id = e.NotificationNumber,
+            Status = NotificationStatus.Filed,
+            Regime = e.Regime,
+            Particulars = e.Particulars,
+            Authorities = e.Authorities
+                .Where(a => RegimeRules.MustConsent(e.Regime.Regime, a.Role))
+                .Select(a => new AuthorityState(a.State, a.Role,
+                    // EU dispatch: the filing through it is its Art. 8(6) "properly carried out".
+                    a.Role == AuthorityRole.Export ? AuthorityStatus.Acknowledged : AuthorityStatus.Received,
+                    a.AcceptsTacitConsent, e.FiledAt)
+                {
+                    AcknowledgedAt = a.Role == AuthorityRole.Export ? e.FiledAt : null,
+                })
+                .ToArray(),
+            StatesConcerned = e.Authorities.Select(a => a.State).Distinct().ToArray(),
+            FiledAt = e.FiledAt,
+            LastChangedAt = e.FiledAt,
+        };
+        return Derive(state);
+    }
 
     /// <summary>Applies one event. Unknown events leave the state unchanged.</summary>
-    public static NotificationState? Evolve(NotificationState? state, object @event) => @event switch
+    public static NotificationState? Evolve(NotificationState? state, object @event)
     {
-        NotificationFiled filed => Create(filed),
-        _ => state,
-    };
+        if (@event is NotificationFiled filed) return Create(filed);
+        if (state is null) return null;
+
+        var next = @event switch
+        {
+            NotificationAcknowledged e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.Acknowledged,
+                AcknowledgedAt = e.AcknowledgedAt,
+            }),
+            InformationRequested e => Update(state, e.State, a => a with { Status = AuthorityStatus.InformationRequested }) with
+            {
+                InformationRequests = [.. state.InformationRequests, new InformationRequest(e.RequestId, e.State, e.Questions, e.RequestedAt, null, [], null)],
+            },
+            InformationProvided e => Answered(state, e),
+            ConsentGranted e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.Consented,
+                Consent = new ConsentTerms(e.Conditions, e.ValidFrom, e.ValidUntil, e.ContractConfirmed, false, e.DecidedAt),
+                DecidedAt = e.DecidedAt,
+            }),
+            ConsentRefused e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.Refused,
+                RefusalReason = e.Reason,
+                DecidedAt = e.DecidedAt,
+            }),
+            TransitConsentDeemed e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.TacitlyConsented,
+                Consent = new ConsentTerms([], null, e.ValidUntil, false, true, e.DeemedAt),
+                DecidedAt = e.DeemedAt,
+            }),
+            ConsentDeemed e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.TacitlyConsented,
+                Consent = new ConsentTerms([], null, e.ValidUntil, false, true, e.DeemedAt),
+                DecidedAt = e.DeemedAt,
+            }),
+            ConsentWithdrawn e => Update(state, e.State, a => a with
+            {
+                Status = AuthorityStatus.Withdrawn,
+                WithdrawalReason = e.Reason,
+                WithdrawnAt = e.WithdrawnAt,
+            }),
+            NotificationCancelled e => state with { CancellationReason = e.Reason, CancelledAt = e.CancelledAt },
+            ConsentExpired e => state with { ExpiredAt = e.ExpiredAt },
+            _ => null,
+        };
+
+        return next is null ? state : Derive(next);
+    }
+
+    private static NotificationState Update(NotificationState state, string country, Func<AuthorityState, AuthorityState> change) =>
+        state with
+        {
+            Authorities = state.Authorities.Select(a => string.Equals(a.State, country, StringComparison.OrdinalIgnoreCase) ? change(a) : a).ToArray(),
+        };
+
+    private static NotificationState Answered(NotificationState state, InformationProvided e)
+    {
+        var requests = state.InformationRequests
+            .Select(r => r.RequestId == e.RequestId ? r with { Answer = e.Answer, Attachments = e.Attachments, AnsweredAt = e.AnsweredAt } : r)
+            .ToArray();
+        var stillOpen = requests.Any(r => r.State == e.State && r.AnsweredAt is null);
+        var withRequests = state with { InformationRequests = requests };
+        return stillOpen
+            ? withRequests
+            : Update(withRequests, e.State, a => a with
+            {
+                Status = a.Status == AuthorityStatus.InformationRequested
+                    ? a.AcknowledgedAt is null ? AuthorityStatus.Received : AuthorityStatus.Acknowledged
+                    : a.Status,
+            });
+    }
+
+    /// <summary>Recomputes what follows from the authorities' positions: status, deadlines, validity window, conditions.</summary>
+    private static NotificationState Derive(NotificationState s)
+    {
+        var days = WorkingDays.Shipped;
+        var authorities = s.Authorities
+            .Select(a => a with { MustConsent = RegimeRules.MustConsent(s.Regime.Regime, a.Role) })
+            .ToArray();
+        var withFlags = s with { Authorities = authorities };
+        authorities = authorities.Select(a => a with
+        {
+            AcknowledgementDeadline = RegimeRules.Acknowledgement(s.Regime, a, days),
+            DecisionDeadline = RegimeRules.Decision(withFlags, a, days),
+        }).ToArray();
+
+        var consents = authorities.Where(a => a.HasConsented && a.Consent is not null).Select(a => a.Consent!).ToArray();
+        var validFrom = consents.Where(c => c.ValidFrom is not null).Select(c => c.ValidFrom!.Value).DefaultIfEmpty().Max();
+        var validUntil = consents.Where(c => c.ValidUntil is not null).Select(c => c.ValidUntil!.Value).DefaultIfEmpty().Min();
+
+        var next = withFlags with
+        {
+            Authorities = authorities,
+            ConsentValidFrom = consents.Any(c => c.ValidFrom is not null) ? validFrom : null,
+            ConsentValidUntil = consents.Any(c => c.ValidUntil is not null) ? validUntil : null,
+            Conditions = authorities.Where(a => a.Consent is not null)
+                .SelectMany(a => a.Consent!.Conditions.Select(c => $"{a.State}: {c}")).ToArray(),
+        };
+        return next with { Status = StatusOf(next) };
+    }
+
+    private static NotificationStatus StatusOf(NotificationState s)
+    {
+        if (s.CancelledAt is not null) return NotificationStatus.Cancelled;
+        if (s.ExpiredAt is not null) return NotificationStatus.Expired;
+        if (s.Status == NotificationStatus.Closed) return NotificationStatus.Closed;
+        var deciding = s.Authorities.Where(a => a.MustConsent).ToArray();
+        if (deciding.Any(a => a.Status == AuthorityStatus.Refused)) return NotificationStatus.Refused;
+        if (deciding.Any(a => a.Status == AuthorityStatus.Withdrawn)) return NotificationStatus.Withdrawn;
+        if (s.AllConsentsGiven) return NotificationStatus.Consented;
+        if (deciding.Any(a => a.Status == AuthorityStatus.InformationRequested)) return NotificationStatus.AwaitingInformation;
+        if (deciding.Any(a => a.HasConsented)) return NotificationStatus.PartiallyConsented;
+        if (s.Authorities.Where(a => a.Role != AuthorityRole.Export).All(a => a.AcknowledgedAt is not null)) return NotificationStatus.Acknowledged;
+        return NotificationStatus.Filed;
+    }
 }

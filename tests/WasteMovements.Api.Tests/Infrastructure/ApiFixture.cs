@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
 using WasteMovements.Api.Security;
+using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Tests.Infrastructure;
 
@@ -87,6 +88,55 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>
+    /// Delivers the deadlines that are due by the test clock, as Wolverine's durable scheduler delivers them
+    /// by the wall clock in production: the same message to the same handler.
+    /// </summary>
+    public async Task<int> FireDueDeadlinesAsync()
+    {
+        var now = Clock.GetUtcNow();
+        List<WasteMovements.Api.Deadlines.ScheduledDeadline> due;
+        await using (var session = Store.QuerySession())
+        {
+            due = (await session.Query<WasteMovements.Api.Deadlines.ScheduledDeadline>()
+                .Where(d => !d.Done && d.DueAt <= now).OrderBy(d => d.DueAt).ToListAsync()).ToList();
+        }
+
+        foreach (var deadline in due)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            await bus.InvokeAsync(new WasteMovements.Api.Deadlines.DeadlineReached(deadline.Id, deadline.DueAt));
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>Moves the clock forward for one test and back to <see cref="Start"/> when disposed.</summary>
+    public IDisposable TimeTravel()
+    {
+        Clock.Set(Start);
+        return new ClockReset(Clock);
+    }
+
+    private sealed class ClockReset(TestClock clock) : IDisposable
+    {
+        public void Dispose() => clock.Set(Start);
+    }
+
+    /// <summary>Files a notification as the state of export's authority and returns its number.</summary>
+    public async Task<string> FileAsync(NotificationParticulars particulars)
+    {
+        var response = await Authority(particulars.StateOfExport).PostJson("/api/notifications", particulars);
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Created))["notificationNumber"]!.GetValue<string>();
+    }
+
+    public async Task<long> StreamEventCountAsync(string streamKey)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(streamKey)).Count;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -23,7 +23,7 @@ public sealed class FilingTests(ApiFixture api)
 
         var created = await response.ShouldBe(HttpStatusCode.Created);
         var number = created["notificationNumber"]!.GetValue<string>();
-        Assert.Matches(@"^DE-2026-\d{6}$", number);
+        Assert.Matches(@"^DE-20\d\d-\d{6}$", number);
         Assert.Equal(1, created["version"]!.GetValue<long>());
         Assert.Equal($"/api/notifications/{number}", response.Headers.Location!.OriginalString);
 
@@ -34,7 +34,8 @@ public sealed class FilingTests(ApiFixture api)
         Assert.Equal("Regulation (EU) 2024/1157", state["regime"]!["instrument"]!.GetValue<string>());
         Assert.Equal(1, state["version"]!.GetValue<long>());
         var authorities = state["authorities"]!.AsArray();
-        Assert.Equal(["NL:import", "BE:transit"],
+        // EU 2024/1157 Art. 9(1): dispatch, destination and transit each decide.
+        Assert.Equal(["DE:export", "NL:import", "BE:transit"],
             authorities.Select(a => $"{a!["state"]}:{a["role"]}"));
 
         // The event records who acted, for which authority, under which correlation id.
@@ -168,6 +169,6 @@ public sealed class FilingTests(ApiFixture api)
         }
 
         Assert.Equal(20, numbers.Distinct().Count());
-        Assert.All(numbers, n => Assert.StartsWith("CZ-2026-", n));
+        Assert.All(numbers, n => Assert.StartsWith("CZ-20", n));
     }
 }

@@ -133,8 +133,10 @@ public sealed class FilingRulesTests
         var state = NotificationEvolution.Create(filed);
 
         Assert.Equal(NotificationStatus.Filed, state.Status);
-        Assert.Equal(["NL", "BE"], state.Authorities.Select(a => a.State));
-        Assert.All(state.Authorities, a => Assert.Equal(AuthorityStatus.Received, a.Status));
+        // EU: the dispatch authority decides too (Art. 9(1)); filing through it is its Art. 8(6) step.
+        Assert.Equal(["DE", "NL", "BE"], state.Authorities.Select(a => a.State));
+        Assert.Equal(AuthorityStatus.Acknowledged, state.AuthorityOf("DE")!.Status);
+        Assert.All(state.Authorities.Skip(1), a => Assert.Equal(AuthorityStatus.Received, a.Status));
         Assert.True(state.Concerns("DE"));
         Assert.True(state.Concerns("BE"));
         Assert.False(state.Concerns("PL"));

@@ -1,0 +1,21 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Notifications;
+
+namespace WasteMovements.Api.Consent;
+
+/// <summary>
+/// POST /api/notifications/{number}/acknowledgements: the authority of the state of import or of a transit
+/// state acknowledges receipt (Basel Art. 6(4); OECD 3 working days; EU Art. 8(11)-(12)).
+/// </summary>
+public static class AcknowledgeEndpoint
+{
+    [WolverinePost("/api/notifications/{number}/acknowledgements", Name = "AcknowledgeNotification")]
+    [Authorize(Policy = Policies.Authority)]
+    public static async Task<IResult> Post(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock, Procedure.Acknowledge, ct)).Result;
+}

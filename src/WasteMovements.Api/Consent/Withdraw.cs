@@ -1,0 +1,28 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Notifications;
+
+namespace WasteMovements.Api.Consent;
+
+public sealed record WithdrawConsent(string Reason);
+
+public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsent>
+{
+    public WithdrawConsentValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
+}
+
+/// <summary>POST /api/notifications/{number}/withdrawals: the state that consented withdraws its consent (EU Art. 9(7)-(8)).</summary>
+public static class WithdrawEndpoint
+{
+    [WolverinePost("/api/notifications/{number}/withdrawals", Name = "WithdrawConsent")]
+    [Authorize(Policy = Policies.Authority)]
+    public static async Task<IResult> Post(string number, WithdrawConsent body, HttpContext http, IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, CancellationToken ct) =>
+        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
+            (state, actor, now) => Procedure.WithdrawConsent(state, actor, body.Reason, now), ct)).Result;
+}

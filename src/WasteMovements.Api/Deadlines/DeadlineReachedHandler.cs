@@ -1,0 +1,60 @@
+using Marten;
+using Wolverine;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+
+namespace WasteMovements.Api.Deadlines;
+
+/// <summary>
+/// Acts when a deadline passes: tacit consent (Basel Art. 6(4), OECD, EU Art. 9(1)) or consent expiry.
+/// Idempotent: a repeated, stale (the deadline moved) or early delivery changes nothing.
+/// </summary>
+public static class DeadlineReachedHandler
+{
+    public const string SystemActor = "system";
+
+    public static async Task Handle(DeadlineReached message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    {
+        var deadline = await session.LoadAsync<ScheduledDeadline>(message.DeadlineId, ct);
+        if (deadline is null || deadline.Done || deadline.DueAt != message.DueAt) return;
+
+        var now = clock.GetUtcNow();
+        if (now < deadline.DueAt)
+        {
+            // Delivered before the procedure's clock reached it: wait for the due time.
+            await bus.ScheduleAsync(message, deadline.DueAt);
+            return;
+        }
+
+        session.LastModifiedBy = SystemActor;
+        session.SetHeader(EventMetadataMiddleware.AuthorityHeader, "system:deadlines");
+        session.SetHeader(EventMetadataMiddleware.RoleHeader, SystemActor);
+        session.CausationId = deadline.Id;
+
+        var stream = await session.Events.FetchForExclusiveWriting<NotificationState>(deadline.Notification, ct);
+        var before = stream.Aggregate;
+        var decision = before is null
+            ? Decision.Accept()
+            : deadline.Kind switch
+            {
+                DeadlineKind.DecisionPeriod => Procedure.DecisionPeriodEnded(before, deadline.State!, now),
+                DeadlineKind.ConsentValidity => Procedure.ValidityEnded(before, now),
+                _ => Decision.Accept(),
+            };
+
+        if (decision.Events.Count > 0)
+        {
+            stream.AppendMany(decision.Events);
+            var after = decision.Events.Aggregate(before!, (s, e) => NotificationEvolution.Evolve(s, e)!);
+            await DeadlineScheduler.ScheduleAsync(session, bus, before, after);
+        }
+
+        session.Store(deadline with
+        {
+            Done = true,
+            CompletedAt = now,
+            Outcome = decision.Events.Count == 0 ? "nothing to do" : string.Join(", ", decision.Events.Select(e => e.GetType().Name)),
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Notifications;
+
+namespace WasteMovements.Api.Notifications;
+
+public sealed record InboxPage(DateTimeOffset AsOf, IReadOnlyList<InboxItem> Items);
+
+/// <summary>GET /api/inbox: the caller's pending steps, each with its deadline, overdue first.</summary>
+public static class GetInboxEndpoint
+{
+    public const int Limit = 500;
+
+    [WolverineGet("/api/inbox", Name = "GetInbox")]
+    [Authorize]
+    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var now = clock.GetUtcNow();
+        if (actor.IsAuthority)
+        {
+            var country = actor.Country!;
+            var open = await session.Query<NotificationState>()
+                .Where(x => x.StatesConcerned.Contains(country))
+                .Where(x => x.Status != NotificationStatus.Cancelled && x.Status != NotificationStatus.Expired
+                            && x.Status != NotificationStatus.Closed && x.Status != NotificationStatus.Refused
+                            && x.Status != NotificationStatus.Withdrawn)
+                .OrderBy(x => x.FiledAt)
+                .Take(Limit)
+                .ToListAsync(ct);
+            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(n => Inbox.For(n, country, now)))));
+        }
+
+        if (actor.IsFacility)
+        {
+            // Facilities act on shipments (receipt, rejection, certificate): none of their steps exist yet.
+            return Results.Ok(new InboxPage(now, []));
+        }
+
+        return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "forbidden-role", "Not permitted for your role",
+            "The inbox is for authorities and facilities."));
+    }
+}

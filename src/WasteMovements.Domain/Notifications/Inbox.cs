@@ -1,0 +1,62 @@
+namespace WasteMovements.Domain.Notifications;
+
+/// <summary>A pending step of an authority, with its deadline (null: no day count, e.g. Basel "promptly").</summary>
+public sealed record InboxItem(
+    string NotificationNumber,
+    string Step,
+    string State,
+    AuthorityRole Role,
+    DateTimeOffset? DueAt,
+    string Basis,
+    bool Overdue,
+    bool Paused,
+    string? RequestId,
+    string Summary);
+
+/// <summary>What an authority has to do on a notification now, derived from the notification's state.</summary>
+public static class Inbox
+{
+    public const string Acknowledge = "acknowledge";
+    public const string Decide = "decide";
+    public const string AnswerInformationRequest = "answer-information-request";
+
+    public static IEnumerable<InboxItem> For(NotificationState n, string country, DateTimeOffset now)
+    {
+        if (n.IsTerminal) yield break;
+        var what = $"{n.Particulars.Waste.Designation} ({n.StateOfExport} -> {n.StateOfImport}, {n.Particulars.Operation})";
+
+        var authority = n.AuthorityOf(country);
+        if (authority is not null && authority.Role != AuthorityRole.Export && authority.AcknowledgedAt is null && !authority.HasDecided)
+        {
+            var d = authority.AcknowledgementDeadline;
+            yield return new InboxItem(n.Id, Acknowledge, authority.State, authority.Role, d?.DueAt, d?.Basis ?? "",
+                d?.DueAt < now, false, null, "Acknowledge receipt: " + what);
+        }
+
+        if (authority is { MustConsent: true, HasDecided: false } && authority.Status != AuthorityStatus.InformationRequested
+            && (authority.AcknowledgedAt is not null || authority.Role == AuthorityRole.Export))
+        {
+            var d = authority.DecisionDeadline;
+            yield return new InboxItem(n.Id, Decide, authority.State, authority.Role, d?.DueAt, d?.Basis ?? "",
+                d?.DueAt < now && !(d?.Paused ?? false), d?.Paused ?? false, null, "Consent or refuse: " + what);
+        }
+
+        if (string.Equals(country, n.StateOfExport, StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var request in n.InformationRequests.Where(r => r.AnsweredAt is null))
+            {
+                yield return new InboxItem(n.Id, AnswerInformationRequest, n.StateOfExport, AuthorityRole.Export, null,
+                    "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
+                    $"Answer {request.State}'s questions: {request.Questions}");
+            }
+        }
+    }
+
+    /// <summary>Overdue first, then by deadline, steps without a day count last.</summary>
+    public static IReadOnlyList<InboxItem> Order(IEnumerable<InboxItem> items) =>
+        items.OrderByDescending(i => i.Overdue)
+            .ThenBy(i => i.DueAt is null)
+            .ThenBy(i => i.DueAt)
+            .ThenBy(i => i.NotificationNumber, StringComparer.Ordinal)
+            .ToArray();
+}

@@ -1,0 +1,319 @@
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Tests.Support;
+
+namespace WasteMovements.Domain.Tests.Notifications;
+
+/// <summary>Given the events so far, when an authority acts, then the events or the rule that refuses it.</summary>
+public sealed class ProcedureRulesTests
+{
+    private static readonly DateTimeOffset T0 = Given.Now;
+
+    private static NotificationState Filed(string export, string import, string[]? transits = null, string operation = "R4",
+        NotificationKind kind = NotificationKind.General, bool preconsented = false)
+    {
+        var p = Samples.Notification(export, import, transits, operation, kind) with { PreconsentedFacility = preconsented };
+        return NotificationEvolution.Create(Filing.File(p, $"{export}-2026-000001", Given.Registry, T0));
+    }
+
+    private static NotificationState Then(NotificationState state, params object[] events) =>
+        events.Aggregate(state, (s, e) => NotificationEvolution.Evolve(s, e)!);
+
+    private static NotificationState Apply(NotificationState state, Decision decision)
+    {
+        Assert.False(decision.IsRefused, decision.Refusal?.Detail);
+        return Then(state, decision.Events.ToArray());
+    }
+
+    private static AuthorityActor Ca(string country) => new($"officer.{country}", country);
+
+    private static DecideOnConsent Consent(DateOnly? from = null, DateOnly? until = null, bool contract = true, params string[] conditions) =>
+        new(ConsentDecisionKind.Consent, conditions, from ?? new DateOnly(2026, 12, 1), until ?? new DateOnly(2027, 11, 30), contract, null);
+
+    [Fact]
+    public void A_transit_state_acknowledges_and_the_state_records_it()
+    {
+        var n = Filed("MY", "JP", ["KR"]);
+        var ack = Given.Single<NotificationAcknowledged>(Procedure.Acknowledge(n, Ca("KR"), T0.AddHours(2)));
+        Assert.Equal(new NotificationAcknowledged("KR", AuthorityRole.Transit, T0.AddHours(2)), ack);
+
+        var after = Then(n, ack);
+        Assert.Equal(AuthorityStatus.Acknowledged, after.AuthorityOf("KR")!.Status);
+        Assert.Equal(NotificationStatus.Filed, after.Status); // JP has not acknowledged yet
+        Assert.Equal(NotificationStatus.Acknowledged, Then(after, new NotificationAcknowledged("JP", AuthorityRole.Import, T0)).Status);
+    }
+
+    [Fact]
+    public void Acknowledging_twice_is_refused() =>
+        Given.Refused(Procedure.Acknowledge(Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0)), Ca("JP"), T0),
+            "already-acknowledged", "Basel Art. 6(4)");
+
+    [Fact]
+    public void The_state_of_export_does_not_acknowledge_its_own_notification()
+    {
+        var decision = Procedure.Acknowledge(Filed("MY", "JP"), Ca("MY"), T0);
+        Given.Refused(decision, "not-import-or-transit", "Basel Art. 6(4)");
+        Assert.Equal(RefusalKind.NotPermitted, decision.Refusal!.Kind);
+    }
+
+    [Fact]
+    public void A_state_not_concerned_may_not_act()
+    {
+        var n = Filed("MY", "JP", ["KR"]);
+        foreach (var decision in new[]
+                 {
+                     Procedure.Acknowledge(n, Ca("FR"), T0),
+                     Procedure.DecideOnConsent(n, Ca("FR"), Consent(), T0),
+                     Procedure.RequestInformation(n, Ca("FR"), "IR-1", "?", T0),
+                     Procedure.WithdrawConsent(n, Ca("FR"), "why", T0),
+                     Procedure.Cancel(n, Ca("FR"), "why", T0),
+                 })
+        {
+            Given.Refused(decision, "not-concerned", "Basel Art. 2(13)");
+            Assert.Equal(RefusalKind.NotPermitted, decision.Refusal!.Kind);
+        }
+    }
+
+    [Fact]
+    public void Basel_import_consent_needs_the_contract_confirmation_Art_6_3()
+    {
+        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(contract: false), T0), "contract-not-confirmed", "Basel Art. 6(3)(b)");
+
+        var granted = Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(conditions: "Packaging UN-approved"), T0));
+        Assert.True(granted.ContractConfirmed);
+        Assert.Equal(["Packaging UN-approved"], granted.Conditions);
+        var after = Then(n, granted);
+        Assert.Equal(NotificationStatus.Consented, after.Status);
+        Assert.Equal(["JP: Packaging UN-approved"], after.Conditions);
+        Assert.Equal(new DateOnly(2027, 11, 30), after.ConsentValidUntil);
+    }
+
+    [Fact]
+    public void Consent_waits_for_acknowledgement_and_for_the_answer_to_an_open_request()
+    {
+        var n = Filed("MY", "JP");
+        Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "not-acknowledged", "Basel Art. 6(4); EU 2024/1157 Art. 8");
+
+        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "Composition?", T0));
+        Assert.Equal(NotificationStatus.AwaitingInformation, n.Status);
+        Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "information-outstanding", "Basel Art. 6(2)");
+
+        // A refusal does not have to wait.
+        Given.Single<ConsentRefused>(Procedure.DecideOnConsent(n, Ca("JP"), new DecideOnConsent(ConsentDecisionKind.Refuse, null, null, null, false, "No"), T0));
+    }
+
+    [Fact]
+    public void Only_the_state_of_export_answers_and_only_once()
+    {
+        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        var forbidden = Procedure.AnswerInformationRequest(n, Ca("JP"), "IR-1", "answer", [], T0);
+        Given.Refused(forbidden, "not-state-of-export", "Basel Art. 6(1)");
+        Assert.Equal(RefusalKind.NotPermitted, forbidden.Refusal!.Kind);
+
+        var unknown = Procedure.AnswerInformationRequest(n, Ca("MY"), "IR-9", "answer", [], T0);
+        Assert.Equal(RefusalKind.NotFound, unknown.Refusal!.Kind);
+
+        var answered = Given.Single<InformationProvided>(Procedure.AnswerInformationRequest(n, Ca("MY"), "IR-1", "answer", ["lab.pdf"], T0.AddDays(5)));
+        var after = Then(n, answered);
+        Assert.Equal(AuthorityStatus.Acknowledged, after.AuthorityOf("JP")!.Status);
+        Given.Refused(Procedure.AnswerInformationRequest(after, Ca("MY"), "IR-1", "again", [], T0), "already-answered", "Basel Art. 6(2)");
+    }
+
+    [Fact]
+    public void An_information_request_pauses_the_asking_authoritys_clock()
+    {
+        // Basel transit: 60 days from receipt (Art. 6(4)); an open request pauses, the answer resumes with the pause added.
+        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        Assert.Equal(T0.AddDays(60), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+
+        n = Then(n, new InformationRequested("IR-1", "KR", "Route?", T0.AddDays(10)));
+        Assert.True(n.AuthorityOf("KR")!.DecisionDeadline!.Paused);
+        Assert.DoesNotContain(ProcedureDeadlines.Of(n), d => d.State == "KR");
+
+        n = Then(n, new InformationProvided("IR-1", "KR", "Motorway", [], T0.AddDays(17)));
+        Assert.Equal(T0.AddDays(67), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+        Assert.Contains(ProcedureDeadlines.Of(n), d => d is { Kind: DeadlineKind.DecisionPeriod, State: "KR" } && d.DueAt == T0.AddDays(67));
+    }
+
+    [Fact]
+    public void Basel_tacit_transit_consent_after_60_days_Art_6_4()
+    {
+        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(60).AddTicks(-1)).Events);
+
+        var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(60)));
+        Assert.Equal("Basel Art. 6(4)", deemed.Article);
+        var after = Then(n, deemed);
+        Assert.Equal(AuthorityStatus.TacitlyConsented, after.AuthorityOf("KR")!.Status);
+
+        // A late written answer is refused.
+        Given.Refused(Procedure.DecideOnConsent(after, Ca("KR"), Consent(contract: false), T0.AddDays(61)), "tacit-consent-deemed", "Basel Art. 6(4)");
+    }
+
+    [Fact]
+    public void A_transit_state_that_requires_written_consent_is_never_deemed_to_consent()
+    {
+        // India has made no Art. 6(4) declaration in the registry.
+        var n = Filed("MY", "JP", ["IN"]);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, "IN", T0.AddDays(365)).Events);
+        Assert.DoesNotContain(ProcedureDeadlines.Of(n), d => d.State == "IN");
+    }
+
+    [Fact]
+    public void Basel_import_is_never_tacit_Art_6_2()
+    {
+        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        Assert.Null(n.AuthorityOf("JP")!.DecisionDeadline!.DueAt);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, "JP", T0.AddDays(400)).Events);
+    }
+
+    [Fact]
+    public void OECD_destination_consent_is_tacit_30_days_after_acknowledgement()
+    {
+        var n = Filed("JP", "KR");
+        Assert.Equal(ControlRegime.Oecd, n.Regime.Regime);
+        Assert.Null(n.AuthorityOf("KR")!.DecisionDeadline!.DueAt); // runs from the acknowledgement
+
+        n = Then(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0.AddDays(1)));
+        Assert.Equal(T0.AddDays(31), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+        var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(31)));
+        Assert.Equal(new DateOnly(2027, 12, 23), deemed.ValidUntil); // one year (OECD)
+        Assert.Equal(NotificationStatus.Consented, Then(n, deemed).Status);
+    }
+
+    [Fact]
+    public void OECD_acknowledgement_is_due_in_3_working_days_of_the_acting_state()
+    {
+        // Filed Monday 23 November 2026: three Korean working days end on Thursday 26 November.
+        var n = Filed("JP", "KR");
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), n.AuthorityOf("KR")!.AcknowledgementDeadline!.DueAt);
+    }
+
+    [Fact]
+    public void EU_dispatch_destination_and_transit_each_decide_and_only_transit_is_tacit()
+    {
+        var n = Filed("DE", "NL", ["BE"]);
+        Assert.Equal(["DE", "NL", "BE"], n.Authorities.Select(a => a.State));
+        n = Then(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationAcknowledged("BE", AuthorityRole.Transit, T0));
+
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, "NL", T0.AddDays(31)).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, "DE", T0.AddDays(31)).Events);
+        var be = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, "BE", T0.AddDays(30)));
+        Assert.Equal("EU 2024/1157 Art. 9(1)", be.Article);
+
+        n = Then(n, be);
+        Assert.Equal(NotificationStatus.PartiallyConsented, n.Status);
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("DE"), Consent(contract: false), T0.AddDays(31)));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("NL"), Consent(), T0.AddDays(31)));
+        Assert.Equal(NotificationStatus.Consented, n.Status);
+    }
+
+    [Fact]
+    public void Under_Basel_the_state_of_export_does_not_decide()
+    {
+        var decision = Procedure.DecideOnConsent(Filed("MY", "JP"), Ca("MY"), Consent(), T0);
+        Given.Refused(decision, "not-a-deciding-authority", "Basel Art. 6(2), 6(4)");
+        Assert.Equal(RefusalKind.NotPermitted, decision.Refusal!.Kind);
+    }
+
+    [Theory]
+    [InlineData("MY", "JP", NotificationKind.General, false, "2026-12-01", "2027-12-01", "Basel Art. 6(8)")]
+    [InlineData("DE", "NL", NotificationKind.General, false, "2026-12-01", "2027-12-01", "EU 2024/1157 Art. 9(4)")]
+    [InlineData("JP", "KR", NotificationKind.Single, false, "2026-12-01", "2027-12-01", "OECD C(2001)107")]
+    [InlineData("DE", "NL", NotificationKind.General, true, "2026-12-01", "2029-12-01", "EU 2024/1157 Art. 14(12)")]
+    public void Consent_validity_is_capped_by_the_regime(string export, string import, NotificationKind kind, bool preconsented, string from, string until, string article)
+    {
+        var n = Then(Filed(export, import, kind: kind, preconsented: preconsented), new NotificationAcknowledged(import, AuthorityRole.Import, T0));
+        Given.Refused(Procedure.DecideOnConsent(n, Ca(import), Consent(DateOnly.Parse(from), DateOnly.Parse(until)), T0), "consent-validity-too-long", article);
+        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca(import), Consent(DateOnly.Parse(from), DateOnly.Parse(until).AddDays(-1)), T0));
+    }
+
+    [Fact]
+    public void A_Basel_single_notification_has_no_fixed_validity_cap()
+    {
+        var n = Then(Filed("MY", "JP", kind: NotificationKind.Single), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2028, 6, 30)), T0));
+    }
+
+    [Fact]
+    public void A_refusal_ends_the_procedure()
+    {
+        var n = Then(Filed("MY", "JP", ["KR"]), new ConsentRefused("KR", AuthorityRole.Transit, "Route unsafe", T0));
+        Assert.Equal(NotificationStatus.Refused, n.Status);
+        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), T0), "notification-refused", "Basel Art. 6(2), 6(4)");
+        Assert.Empty(ProcedureDeadlines.Of(n));
+    }
+
+    [Fact]
+    public void Deciding_twice_is_refused()
+    {
+        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
+        Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "already-decided", "Basel Art. 6(2), 6(4)");
+    }
+
+    [Fact]
+    public void The_state_that_consented_withdraws_and_the_notification_is_withdrawn()
+    {
+        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        Given.Refused(Procedure.WithdrawConsent(n, Ca("JP"), "none yet", T0), "no-consent-to-withdraw", "EU 2024/1157 Art. 9(7)");
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
+        n = Apply(n, Procedure.WithdrawConsent(n, Ca("JP"), "Facility permit suspended", T0.AddDays(3)));
+        Assert.Equal(NotificationStatus.Withdrawn, n.Status);
+        Assert.Equal("Facility permit suspended", n.AuthorityOf("JP")!.WithdrawalReason);
+    }
+
+    [Fact]
+    public void Only_the_state_of_export_cancels()
+    {
+        var n = Filed("MY", "JP");
+        Given.Refused(Procedure.Cancel(n, Ca("JP"), "no", T0), "not-state-of-export", "Basel Art. 6(1)");
+        n = Apply(n, Procedure.Cancel(n, Ca("MY"), "Contract terminated", T0));
+        Assert.Equal(NotificationStatus.Cancelled, n.Status);
+        Given.Refused(Procedure.Cancel(n, Ca("MY"), "again", T0), "notification-cancelled", "Basel Art. 6(1)");
+        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), T0), "notification-cancelled", "Basel Art. 6(1)");
+    }
+
+    [Fact]
+    public void The_EU_allows_a_request_and_two_further_requests_Art_8_9()
+    {
+        var n = Then(Filed("DE", "NL"), new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
+        for (var i = 1; i <= 3; i++)
+        {
+            n = Apply(n, Procedure.RequestInformation(n, Ca("NL"), $"IR-{i}", "?", T0));
+            n = Apply(n, Procedure.AnswerInformationRequest(n, Ca("DE"), $"IR-{i}", "!", [], T0));
+        }
+
+        Given.Refused(Procedure.RequestInformation(n, Ca("NL"), "IR-4", "?", T0), "too-many-information-requests", "EU 2024/1157 Art. 8(9)");
+    }
+
+    [Fact]
+    public void Consent_expires_at_the_end_of_the_earliest_validity()
+    {
+        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2027, 6, 30)), T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), contract: false), T0));
+        Assert.Equal(new DateOnly(2027, 3, 31), n.ConsentValidUntil);
+        var expiry = Assert.Single(ProcedureDeadlines.Of(n));
+        Assert.Equal(new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.Zero), expiry.DueAt);
+
+        Assert.Empty(Procedure.ValidityEnded(n, expiry.DueAt.AddTicks(-1)).Events);
+        var expired = Given.Single<ConsentExpired>(Procedure.ValidityEnded(n, expiry.DueAt));
+        Assert.Equal(NotificationStatus.Expired, Then(n, expired).Status);
+    }
+
+    [Fact]
+    public void The_inbox_lists_each_authoritys_pending_steps_overdue_first()
+    {
+        var n = Filed("JP", "KR");
+        var kr = Inbox.For(n, "KR", T0).ToList();
+        Assert.Equal([Inbox.Acknowledge], kr.Select(i => i.Step));
+        Assert.False(kr[0].Overdue);
+        Assert.True(Inbox.For(n, "KR", T0.AddDays(10)).Single().Overdue);
+
+        n = Then(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0), new InformationRequested("IR-1", "KR", "Analysis?", T0));
+        Assert.Empty(Inbox.For(n, "KR", T0));
+        Assert.Equal([Inbox.AnswerInformationRequest], Inbox.For(n, "JP", T0).Select(i => i.Step));
+    }
+}
