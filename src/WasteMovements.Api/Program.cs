@@ -17,6 +17,8 @@ using WasteMovements.Api.Demo;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Notifications;
 
@@ -59,6 +61,7 @@ builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
 builder.Services.AddSingleton<NotificationNumbers>();
 builder.Services.AddRequestValidators();
+builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));
 
 builder.Services.AddMarten(options =>
     {
@@ -75,6 +78,8 @@ builder.Services.AddMarten(options =>
 
         options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<ShipmentState>().Duplicate(x => x.NotificationNumber).Duplicate(x => x.FacilityId).Duplicate(x => x.StateOfExport);
         // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
         options.Schema.For<WasteMovements.Api.Deadlines.ScheduledDeadline>().Duplicate(x => x.DueAt);

@@ -3,6 +3,7 @@ using Wolverine;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Deadlines;
 
@@ -32,14 +33,20 @@ public static class DeadlineReachedHandler
         session.SetHeader(EventMetadataMiddleware.RoleHeader, SystemActor);
         session.CausationId = deadline.Id;
 
+        if (deadline.Shipment is not null)
+        {
+            await ShipmentDeadlineAsync(deadline, session, bus, now, ct);
+            return;
+        }
+
         var stream = await session.Events.FetchForExclusiveWriting<NotificationState>(deadline.Notification, ct);
         var before = stream.Aggregate;
         var decision = before is null
             ? Decision.Accept()
             : deadline.Kind switch
             {
-                DeadlineKind.DecisionPeriod => Procedure.DecisionPeriodEnded(before, deadline.State!, now),
-                DeadlineKind.ConsentValidity => Procedure.ValidityEnded(before, now),
+                nameof(DeadlineKind.DecisionPeriod) => Procedure.DecisionPeriodEnded(before, deadline.State!, now),
+                nameof(DeadlineKind.ConsentValidity) => Procedure.ValidityEnded(before, now),
                 _ => Decision.Accept(),
             };
 
@@ -50,11 +57,24 @@ public static class DeadlineReachedHandler
             await DeadlineScheduler.ScheduleAsync(session, bus, before, after);
         }
 
+        Complete(session, deadline, decision, now);
+    }
+
+    private static async Task ShipmentDeadlineAsync(ScheduledDeadline deadline, IDocumentSession session, IMessageBus bus, DateTimeOffset now, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<ShipmentState>(deadline.Shipment!, ct);
+        var decision = stream.Aggregate is null || !Enum.TryParse<ShipmentDeadlineKind>(deadline.Kind, out var kind)
+            ? Decision.Accept()
+            : Shipping.DeadlinePassed(stream.Aggregate, kind, deadline.DueAt, now);
+        if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
+        Complete(session, deadline, decision, now);
+    }
+
+    private static void Complete(IDocumentSession session, ScheduledDeadline deadline, Decision decision, DateTimeOffset now) =>
         session.Store(deadline with
         {
             Done = true,
             CompletedAt = now,
             Outcome = decision.Events.Count == 0 ? "nothing to do" : string.Join(", ", decision.Events.Select(e => e.GetType().Name)),
         });
-    }
 }

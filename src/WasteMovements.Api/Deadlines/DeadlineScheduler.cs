@@ -1,6 +1,7 @@
 using Marten;
 using Wolverine;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Deadlines;
 
@@ -18,10 +19,30 @@ public static class DeadlineScheduler
             {
                 Id = spec.Key(after.Id),
                 Notification = after.Id,
-                Kind = spec.Kind,
+                Kind = spec.Kind.ToString(),
                 State = spec.State,
                 DueAt = spec.DueAt,
                 Basis = spec.Basis,
+            };
+            session.Store(deadline);
+            await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), deadline.DueAt);
+        }
+    }
+
+    /// <summary>Records and schedules the shipment deadlines (receipt, certificate, take-back) a change set.</summary>
+    public static async Task ScheduleAsync(IDocumentSession session, IMessageBus bus, ShipmentState? before, ShipmentState after)
+    {
+        var old = before?.Deadlines.Select(d => (d.Kind, d.DueAt)).ToHashSet() ?? [];
+        foreach (var d in after.Deadlines.Where(d => !d.Overdue && !old.Contains((d.Kind, d.DueAt))))
+        {
+            var deadline = new ScheduledDeadline
+            {
+                Id = $"{after.Id}|{d.Kind}|{d.DueAt.UtcTicks}",
+                Notification = after.NotificationNumber,
+                Shipment = after.Id,
+                Kind = d.Kind.ToString(),
+                DueAt = d.DueAt,
+                Basis = d.Basis,
             };
             session.Store(deadline);
             await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), deadline.DueAt);

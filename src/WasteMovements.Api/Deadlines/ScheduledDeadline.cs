@@ -1,4 +1,3 @@
-using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Deadlines;
 
@@ -12,7 +11,12 @@ public sealed record ScheduledDeadline
 {
     public required string Id { get; init; }
     public required string Notification { get; init; }
-    public required DeadlineKind Kind { get; init; }
+
+    /// <summary>Set for a shipment's deadline (receipt, certificate, take-back); null for the notification's.</summary>
+    public string? Shipment { get; init; }
+
+    /// <summary>DecisionPeriod, ConsentValidity (notification) or Receipt, Certificate, TakeBack (shipment).</summary>
+    public required string Kind { get; init; }
     public string? State { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required string Basis { get; init; }

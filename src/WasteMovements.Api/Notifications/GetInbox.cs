@@ -5,6 +5,7 @@ using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Notifications;
 
@@ -32,13 +33,21 @@ public static class GetInboxEndpoint
                 .OrderBy(x => x.FiledAt)
                 .Take(Limit)
                 .ToListAsync(ct);
-            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(n => Inbox.For(n, country, now)))));
+            var shipments = await session.Query<ShipmentState>()
+                .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
+                .Take(Limit).ToListAsync(ct);
+            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(n => Inbox.For(n, country, now))
+                .Concat(shipments.SelectMany(s => ShipmentInbox.ForExportAuthority(s, country, now))))));
         }
 
         if (actor.IsFacility)
         {
-            // Facilities act on shipments (receipt, rejection, certificate): none of their steps exist yet.
-            return Results.Ok(new InboxPage(now, []));
+            var facility = actor.Facility!;
+            var shipments = await session.Query<ShipmentState>()
+                .Where(x => x.FacilityId == facility && (x.Status == ShipmentStatus.InTransit || x.Status == ShipmentStatus.Received
+                                                         || x.Status == ShipmentStatus.InterimCompleted))
+                .Take(Limit).ToListAsync(ct);
+            return Results.Ok(new InboxPage(now, Inbox.Order(shipments.SelectMany(s => ShipmentInbox.ForFacility(s, facility, now)))));
         }
 
         return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "forbidden-role", "Not permitted for your role",

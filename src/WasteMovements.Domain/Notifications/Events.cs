@@ -50,7 +50,8 @@ public sealed record ConsentGranted(
     DateOnly ValidFrom,
     DateOnly ValidUntil,
     bool ContractConfirmed,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    bool RequiresFinancialGuarantee = false);
 
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 11-12: the authority refused (objected to) the movement, with its reason.</summary>
 public sealed record ConsentRefused(string State, AuthorityRole Role, string Reason, DateTimeOffset DecidedAt);

@@ -1,4 +1,5 @@
 using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Domain.Notifications;
 
@@ -35,7 +36,16 @@ public sealed record ConsentTerms(
     DateOnly? ValidUntil,
     bool ContractConfirmed,
     bool Tacit,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    bool RequiresFinancialGuarantee = false);
+
+/// <summary>A shipment reserved under the notification, and how it ended.</summary>
+public sealed record AnnouncedShipment(string ShipmentId, int ShipmentNumber, decimal Quantity, DateOnly PlannedDeparture, ShipmentOutcome? Outcome);
+
+/// <summary>The insurance, bond or guarantee of the movement and where its approval stands.</summary>
+public sealed record FinancialGuarantee(
+    GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil,
+    DateTimeOffset RecordedAt, IReadOnlyList<string> ApprovedBy, DateTimeOffset? ReleasedAt);
 
 /// <summary>An information request of one authority and, once given, the answer of the state of export.</summary>
 public sealed record InformationRequest(
@@ -105,6 +115,22 @@ public sealed record NotificationState
 
     /// <summary>All conditions attached to the consents, prefixed with the state that set them.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
+
+    /// <summary>Shipments reserved so far (numbers 1..N), with their quantities and outcomes.</summary>
+    public IReadOnlyList<AnnouncedShipment> Shipments { get; init; } = [];
+    public decimal QuantityAnnounced => Shipments.Sum(s => s.Quantity);
+    public int ShipmentsRemaining => Particulars.IntendedShipments - Shipments.Count;
+    public decimal QuantityRemaining => Particulars.TotalQuantity - QuantityAnnounced;
+
+    /// <summary>Basel Art. 6(11): the states that required insurance or a guarantee with their consent.</summary>
+    public IReadOnlyList<string> GuaranteeRequiredBy { get; init; } = [];
+    public FinancialGuarantee? Guarantee { get; init; }
+
+    /// <summary>Shipments received in a quantity differing from the announced one beyond the tolerance.</summary>
+    public IReadOnlyList<ShipmentDiscrepancyFlagged> Discrepancies { get; init; } = [];
+
+    public DateTimeOffset? ClosedAt { get; init; }
+    public string? ClosureReason { get; init; }
 
     public string? CancellationReason { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
@@ -188,7 +214,7 @@ public static class NotificationEvolution
             ConsentGranted e => Update(state, e.State, a => a with
             {
                 Status = AuthorityStatus.Consented,
-                Consent = new ConsentTerms(e.Conditions, e.ValidFrom, e.ValidUntil, e.ContractConfirmed, false, e.DecidedAt),
+                Consent = new ConsentTerms(e.Conditions, e.ValidFrom, e.ValidUntil, e.ContractConfirmed, false, e.DecidedAt, e.RequiresFinancialGuarantee),
                 DecidedAt = e.DecidedAt,
             }),
             ConsentRefused e => Update(state, e.State, a => a with
@@ -216,6 +242,28 @@ public static class NotificationEvolution
                 WithdrawnAt = e.WithdrawnAt,
             }),
             NotificationCancelled e => state with { CancellationReason = e.Reason, CancelledAt = e.CancelledAt },
+            ShipmentAnnounced e => state with
+            {
+                Shipments = [.. state.Shipments, new AnnouncedShipment(e.ShipmentId, e.ShipmentNumber, e.Quantity, e.PlannedDeparture, null)],
+            },
+            ShipmentConcluded e => state with
+            {
+                Shipments = state.Shipments.Select(x => x.ShipmentId == e.ShipmentId ? x with { Outcome = e.Outcome } : x).ToArray(),
+            },
+            FinancialGuaranteeRecorded e => state with
+            {
+                Guarantee = new FinancialGuarantee(e.Kind, e.Provider, e.Reference, e.Amount, e.Currency, e.Coverage, e.ValidUntil, e.RecordedAt, [], null),
+            },
+            FinancialGuaranteeApproved e when state.Guarantee is not null => state with
+            {
+                Guarantee = state.Guarantee with { ApprovedBy = [.. state.Guarantee.ApprovedBy, e.State] },
+            },
+            FinancialGuaranteeReleased e when state.Guarantee is not null => state with
+            {
+                Guarantee = state.Guarantee with { ReleasedAt = e.ReleasedAt },
+            },
+            NotificationClosed e => state with { ClosedAt = e.ClosedAt, ClosureReason = e.Reason },
+            ShipmentDiscrepancyFlagged e => state with { Discrepancies = [.. state.Discrepancies, e] },
             ConsentExpired e => state with { ExpiredAt = e.ExpiredAt },
             _ => null,
         };
@@ -271,15 +319,16 @@ public static class NotificationEvolution
             ConsentValidUntil = consents.Any(c => c.ValidUntil is not null) ? validUntil : null,
             Conditions = authorities.Where(a => a.Consent is not null)
                 .SelectMany(a => a.Consent!.Conditions.Select(c => $"{a.State}: {c}")).ToArray(),
+            GuaranteeRequiredBy = authorities.Where(a => a.Consent is { RequiresFinancialGuarantee: true }).Select(a => a.State).ToArray(),
         };
         return next with { Status = StatusOf(next) };
     }
 
     private static NotificationStatus StatusOf(NotificationState s)
     {
+        if (s.ClosedAt is not null) return NotificationStatus.Closed;
         if (s.CancelledAt is not null) return NotificationStatus.Cancelled;
         if (s.ExpiredAt is not null) return NotificationStatus.Expired;
-        if (s.Status == NotificationStatus.Closed) return NotificationStatus.Closed;
         var deciding = s.Authorities.Where(a => a.MustConsent).ToArray();
         if (deciding.Any(a => a.Status == AuthorityStatus.Refused)) return NotificationStatus.Refused;
         if (deciding.Any(a => a.Status == AuthorityStatus.Withdrawn)) return NotificationStatus.Withdrawn;

@@ -15,7 +15,8 @@ public sealed record DecideOnConsent(
     DateOnly? ValidFrom,
     DateOnly? ValidUntil,
     bool ContractConfirmed,
-    string? Reason);
+    string? Reason,
+    bool RequiresFinancialGuarantee = false);
 
 /// <summary>
 /// The consent procedure's steps (Basel Art. 6, OECD amber procedure, EU 2024/1157 Art. 8-9) as pure
@@ -197,7 +198,7 @@ public static class Procedure
 
         var conditions = (command.Conditions ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
         return Decision.Accept(new ConsentGranted(authority.State, authority.Role, conditions, validFrom, validUntil,
-            authority.Role == AuthorityRole.Import && command.ContractConfirmed, now));
+            authority.Role == AuthorityRole.Import && command.ContractConfirmed, now, command.RequiresFinancialGuarantee));
     }
 
     /// <summary>EU 2024/1157 Art. 9(7)-(8), OECD: the state that consented withdraws its consent.</summary>

@@ -1,0 +1,28 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed class ConfirmReceiptValidator : AbstractValidator<ConfirmReceipt>
+{
+    public ConfirmReceiptValidator()
+    {
+        RuleFor(x => x.ReceivedAt).NotEmpty();
+        RuleFor(x => x.Quantity).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10_000_000);
+        RuleFor(x => x.Unit).Must(u => u is not null && WasteMovements.Domain.Common.Units.All.Contains(u)).WithMessage("Unit must be 't' (tonnes) or 'm3'.");
+    }
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/receipt: the facility named for the shipment confirms receipt and the quantity received (Basel Art. 6(9); EU Art. 16(5)).</summary>
+public static class ConfirmReceiptEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/receipt", Name = "ConfirmReceipt")]
+    [Authorize(Policy = Policies.Facility)]
+    public static Task<IResult> Post(string shipmentId, ConfirmReceipt body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ShipmentOptions> options, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Receive(s, n, a, body, now, ShipmentWriter.Tolerance(options)), ct);
+}

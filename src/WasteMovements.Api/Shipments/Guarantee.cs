@@ -1,0 +1,50 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed class RecordGuaranteeValidator : AbstractValidator<RecordGuarantee>
+{
+    public RecordGuaranteeValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Provider).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Reference).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Amount).GreaterThan(0).LessThanOrEqualTo(1_000_000_000_000m);
+        RuleFor(x => x.Currency).NotEmpty().Matches("^[A-Z]{3}$");
+        RuleFor(x => x.Coverage).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.ValidUntil).NotEmpty();
+    }
+}
+
+/// <summary>
+/// The financial guarantee or insurance (Basel Art. 6(11); EU 2024/1157 Art. 7): recorded by the state of
+/// export, approved by the authority that requires it before the first shipment, released (EU) when every
+/// shipment's certificate has arrived.
+/// </summary>
+public static class GuaranteeEndpoints
+{
+    [WolverinePost("/api/notifications/{number}/guarantee", Name = "RecordGuarantee")]
+    [Authorize(Policy = Policies.Authority)]
+    public static async Task<IResult> Record(string number, RecordGuarantee body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
+            (n, a, now) => Shipping.RecordFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), body, now), ct)).Result;
+
+    [WolverinePost("/api/notifications/{number}/guarantee/approval", Name = "ApproveGuarantee")]
+    [Authorize(Policy = Policies.Authority)]
+    public static async Task<IResult> Approve(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
+            (n, a, now) => Shipping.ApproveFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), now), ct)).Result;
+
+    [WolverinePost("/api/notifications/{number}/guarantee/release", Name = "ReleaseGuarantee")]
+    [Authorize(Policy = Policies.Authority)]
+    public static async Task<IResult> Release(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
+            (n, a, now) => Shipping.ReleaseFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), now), ct)).Result;
+}

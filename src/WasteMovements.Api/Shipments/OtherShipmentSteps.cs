@@ -1,0 +1,61 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed record ReportCannotBeCompleted(string Reason);
+
+public sealed class ReportCannotBeCompletedValidator : AbstractValidator<ReportCannotBeCompleted>
+{
+    public ReportCannotBeCompletedValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
+}
+
+public sealed record ArrangeAlternative(Facility Facility, string Details);
+
+public sealed class ArrangeAlternativeValidator : AbstractValidator<ArrangeAlternative>
+{
+    public ArrangeAlternativeValidator()
+    {
+        RuleFor(x => x.Details).NotEmpty().MaximumLength(4000);
+        RuleFor(x => x.Facility).NotNull();
+        RuleFor(x => x.Facility.Id).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").When(x => x.Facility is not null);
+        RuleFor(x => x.Facility.Name).NotEmpty().MaximumLength(200).When(x => x.Facility is not null);
+        RuleFor(x => x.Facility.SiteAddress).NotEmpty().MaximumLength(4000).When(x => x.Facility is not null);
+    }
+}
+
+/// <summary>
+/// POST /api/shipments/{shipmentId}/cannot-be-completed: the state of import informs that the movement cannot
+/// be completed as contracted (Basel Art. 8); the 90-day take-back clock starts.
+/// </summary>
+public static class ReportCannotBeCompletedEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/cannot-be-completed", Name = "ReportCannotBeCompleted")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, ReportCannotBeCompleted body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.CannotBeCompleted(s, n, a, body.Reason, now), ct);
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/alternative-arrangements: the state of export arranges another facility (Basel Art. 8).</summary>
+public static class ArrangeAlternativeEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/alternative-arrangements", Name = "ArrangeAlternative")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, ArrangeAlternative body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.ArrangeAlternative(s, n, a, body.Facility, body.Details, now), ct);
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/return: the state of export records the completed take-back.</summary>
+public static class RecordReturnEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/return", Name = "RecordReturn")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Return(s, n, a, now), ct);
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed class RecordBorderCrossingValidator : AbstractValidator<RecordBorderCrossing>
+{
+    public RecordBorderCrossingValidator()
+    {
+        RuleFor(x => x.State).NotEmpty().Length(2).Matches("^[A-Za-z]{2}$");
+        RuleFor(x => x.CustomsOffice).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Direction).IsInEnum();
+        RuleFor(x => x.At).NotEmpty();
+    }
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/border-crossings: the state crossed records the exit or entry with its customs office.</summary>
+public static class RecordBorderCrossingEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/border-crossings", Name = "RecordBorderCrossing")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, RecordBorderCrossing body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.CrossBorder(s, n, a, body), ct);
+}

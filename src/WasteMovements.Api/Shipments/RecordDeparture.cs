@@ -1,0 +1,27 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed class RecordDepartureValidator : AbstractValidator<RecordDeparture>
+{
+    public RecordDepartureValidator()
+    {
+        RuleFor(x => x.DepartedAt).NotEmpty();
+        RuleFor(x => x.Carrier).NotEmpty().MaximumLength(200);
+    }
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/departure: the state of export records that the movement started and the first carrier took charge (Annex V B item 6).</summary>
+public static class RecordDepartureEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/departure", Name = "RecordDeparture")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, RecordDeparture body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Depart(s, n, a, body, now), ct);
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+public sealed class RejectShipmentValidator : AbstractValidator<RejectShipment>
+{
+    public RejectShipmentValidator()
+    {
+        RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
+        RuleFor(x => x.Quantity).GreaterThan(0).When(x => x.Quantity is not null);
+    }
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/rejection: the facility rejects all or part of the shipment; the take-back clock starts (Basel Art. 8).</summary>
+public static class RejectShipmentEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/rejection", Name = "RejectShipment")]
+    [Authorize(Policy = Policies.Facility)]
+    public static Task<IResult> Post(string shipmentId, RejectShipment body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Reject(s, n, a, body, now), ct);
+}

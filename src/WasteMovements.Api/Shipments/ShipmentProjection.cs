@@ -1,0 +1,15 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Shipments;
+
+/// <summary>Inline projection of each shipment's state (the stream key is the shipment id, e.g. DE-2026-000001-003).</summary>
+public partial class ShipmentProjection : SingleStreamProjection<ShipmentState, string>
+{
+    public override ShipmentState? Evolve(ShipmentState? snapshot, string id, IEvent e)
+    {
+        var next = ShipmentEvolution.Evolve(snapshot, e.Data, e.Timestamp);
+        return next is null ? null : next with { Version = e.Version };
+    }
+}
