@@ -61,6 +61,7 @@ builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
 builder.Services.AddSingleton<NotificationNumbers>();
 builder.Services.AddRequestValidators();
+builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));
 
 builder.Services.AddMarten(options =>

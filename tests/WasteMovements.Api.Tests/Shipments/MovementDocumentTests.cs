@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Tests.Support;
+
+namespace WasteMovements.Api.Tests.Shipments;
+
+[Collection(ApiCollection.Name)]
+public sealed class MovementDocumentTests(ApiFixture api)
+{
+    private async Task<string> AnnouncedShipmentAsync()
+    {
+        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
+        var jp = api.Authority("JP");
+        await (await jp.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
+        await (await jp.PostJson($"/api/notifications/{number}/decisions", new
+        {
+            decision = "consent", conditions = new[] { "Sea route via Akita only" }, validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true,
+        })).ShouldBe(HttpStatusCode.OK);
+        var created = await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments", new
+        {
+            quantity = 12.5, unit = "t", plannedDeparture = "2026-12-02", carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40,
+        })).ShouldBe(HttpStatusCode.Created);
+        return created["shipmentId"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task The_movement_document_is_a_pdf_with_embedded_fonts_and_a_QR_code()
+    {
+        var id = await AnnouncedShipmentAsync();
+        var response = await api.Authority("JP").GetAsync($"/api/shipments/{id}/document.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", Encoding.Latin1.GetString(bytes, 0, 8));
+
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            var page = Assert.Single(pdf.GetPages());
+            var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+            foreach (var expected in new[] { "Movement", "document", id, "Basel", "A1160", "UN2794", "12.5", "JP:", "Sea", "Akita", "/verify/" })
+            {
+                Assert.Contains(expected, text);
+            }
+
+            Assert.True(page.Paths.Count > 100, "the QR code's modules are drawn"); // vector QR code
+            Assert.All(page.Letters.Select(l => l.FontName).Distinct(), f => Assert.Contains("DejaVu", f)); // the embedded fonts
+            Assert.Equal($"Movement document {id}", pdf.Information.Title);
+        }
+
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "movement-document.pdf"), bytes);
+
+        await (await api.Authority("PL").GetAsync($"/api/shipments/{id}/document.pdf")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await api.Anonymous().GetAsync($"/api/shipments/{id}/document.pdf")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_verification_link_shows_a_genuine_document_without_an_account_and_refuses_a_forged_one()
+    {
+        var id = await AnnouncedShipmentAsync();
+        var token = api.Services.GetRequiredService<VerificationTokens>().Create(id);
+
+        var client = api.Anonymous();
+        var html = await client.GetAsync($"/verify/{token}");
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        var page = await html.Content.ReadAsStringAsync();
+        Assert.Contains("Genuine", page);
+        Assert.Contains(id, page);
+        Assert.DoesNotContain("erika@example.org", page); // no contact details beyond the paper's essentials
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var json = await (await client.GetAsync($"/verify/{token}")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(json["genuine"]!.GetValue<bool>());
+        Assert.Equal("announced", json["status"]!.GetValue<string>());
+        Assert.Equal(12.5m, json["quantity"]!.GetValue<decimal>());
+
+        var otherShipment = id[..^3] + "002";
+        var forged = $"{otherShipment}.{token[(token.LastIndexOf('.') + 1)..]}";
+        await (await client.GetAsync($"/verify/{forged}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await client.GetAsync($"/verify/{id}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+}
