@@ -12,6 +12,7 @@ using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Demo;
 using WasteMovements.Api.Infrastructure;
@@ -62,6 +63,7 @@ builder.Services.AddSingleton<CountryRegistryProvider>();
 builder.Services.AddSingleton<NotificationNumbers>();
 builder.Services.AddRequestValidators();
 builder.Services.AddSingleton<VerificationTokens>();
+builder.Services.AddSingleton<ChainReader>();
 builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));
 
 builder.Services.AddMarten(options =>
@@ -77,6 +79,8 @@ builder.Services.AddMarten(options =>
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
+        // Tamper evidence: every appended event is chained to its stream in the same transaction (docs/audit.md).
+        options.Listeners.Add(new EventChainListener());
         options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);

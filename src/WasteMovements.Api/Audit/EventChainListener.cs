@@ -1,0 +1,55 @@
+using JasperFx.Events;
+using Marten;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Domain.Audit;
+
+namespace WasteMovements.Api.Audit;
+
+/// <summary>
+/// Chains every appended event to the previous one of its stream, inside the transaction that appends it:
+/// Marten calls this after it has prepared the events (versions assigned, Rich appends) and before the batch
+/// is written. For an existing stream the previous hash is read on the session's connection, within the
+/// transaction that locked the stream, so concurrent writers chain one after the other.
+/// </summary>
+public sealed class EventChainListener : DocumentSessionListenerBase
+{
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var serializer = ((StoreOptions)session.DocumentStore.Options).Serializer();
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            if (stream.Events.Count == 0) continue;
+            var key = stream.Key ?? stream.Id.ToString();
+            var previous = EventChain.Genesis;
+            if (stream.ActionType != StreamActionType.Start)
+            {
+                var last = await session.AdvancedSql.QueryAsync<string>(
+                    "select coalesce(headers ->> 'wm.hash', '') from mt_events where stream_id = ? order by version desc limit 1", token, key);
+                if (last.FirstOrDefault() is { Length: > 0 } hash) previous = hash;
+            }
+
+            foreach (var e in stream.Events)
+            {
+                var user = e.UserName ?? session.LastModifiedBy;
+                var correlation = e.CorrelationId ?? session.CorrelationId;
+                var causation = e.CausationId ?? session.CausationId;
+                var authority = (e.Headers is { } h && h.TryGetValue(EventMetadataMiddleware.AuthorityHeader, out var a) ? a : session.GetHeader(EventMetadataMiddleware.AuthorityHeader))?.ToString();
+
+                var data = serializer.ToJson(e.Data);
+                var salt = EventChain.NewSalt();
+                var digests = EventChain.PersonalDigests(data, user, salt);
+                digests.TryGetValue(EventChain.UserPath, out var userDigest);
+                var hash = EventChain.Hash(key, e.Version, e.EventTypeName, EventChain.CanonicalData(data, digests), userDigest, correlation, causation, authority, previous);
+
+                // A header dictionary of this event's own: the session's may be shared by all its events.
+                e.Headers = e.Headers is null ? new Dictionary<string, object>() : new Dictionary<string, object>(e.Headers);
+                if (authority is not null) e.Headers[EventMetadataMiddleware.AuthorityHeader] = authority;
+                e.SetHeader(EventChain.PreviousHeader, previous);
+                e.SetHeader(EventChain.SaltHeader, salt);
+                e.SetHeader(EventChain.PersonalHeader, digests);
+                e.SetHeader(EventChain.HashHeader, hash);
+                previous = hash;
+            }
+        }
+    }
+}
