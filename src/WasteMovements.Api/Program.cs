@@ -137,6 +137,8 @@ app.MapGet("/", () => Results.Redirect("/api.html")).ExcludeFromDescription();
 app.MapWolverineEndpoints(options =>
 {
     options.AddPolicy<RequestValidationPolicy>();
+    // An unparseable query value (?page=abc) is a 400 problem, not a silent default.
+    options.RejectUnparseableQueryValues = true;
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
 });
 

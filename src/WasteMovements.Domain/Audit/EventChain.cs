@@ -55,7 +55,11 @@ public static class EventChain
     public static Dictionary<string, string> PersonalDigests(string dataJson, string? userName, string salt)
     {
         var digests = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(JsonNode.Parse(dataJson), "$", false, (path, value) => digests[path] = Digest(salt, value));
+        // An erased field keeps the digest recorded when it was appended; it is not digested again.
+        Walk(JsonNode.Parse(dataJson), "$", false, (path, value) =>
+        {
+            if (value != Erased) digests[path] = Digest(salt, value);
+        });
         if (userName is not null) digests[UserPath] = Digest(salt, userName);
         return digests;
     }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+
+namespace WasteMovements.Domain.Audit;
+
+/// <summary>
+/// Erasure of a natural person's data from stored events once its retention period ended (EU 2024/1157
+/// Art. 20: at least 5 years after the last certificate). The contact persons named so and the signatures
+/// with that name are replaced by <see cref="EventChain.Erased"/>; the chain keeps their salted digests.
+/// </summary>
+public static class PersonalData
+{
+    public static readonly TimeSpan RetentionAfterLastCertificate = TimeSpan.FromDays(5 * 365 + 1);
+
+    public static (string Data, int Erased) Erase(string dataJson, string personName)
+    {
+        var root = JsonNode.Parse(dataJson);
+        var erased = 0;
+
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, child) in o.ToArray())
+                    {
+                        if (key == "contact" && child is JsonObject contact && contact["name"]?.GetValue<string>() is { } name && Same(name, personName))
+                        {
+                            foreach (var (field, value) in contact.ToArray())
+                            {
+                                if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                                {
+                                    contact[field] = EventChain.Erased;
+                                    erased++;
+                                }
+                            }
+                        }
+                        else if (EventChain.IsPersonalKey(key) && child is JsonValue s && s.GetValueKind() == System.Text.Json.JsonValueKind.String && Same(s.GetValue<string>(), personName))
+                        {
+                            o[key] = EventChain.Erased;
+                            erased++;
+                        }
+                        else
+                        {
+                            Walk(child);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a) Walk(item);
+                    break;
+            }
+        }
+
+        Walk(root);
+        return (root!.ToJsonString(), erased);
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Recorded on each notification whose events had personal data erased; it names no one.</summary>
+public sealed record PersonalDataErased(int Fields, string Reason, DateTimeOffset ErasedAt);

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Common;
+using WasteMovements.Tests.Support;
+
+namespace WasteMovements.Api.Tests.Audit;
+
+[Collection(ApiCollection.Name)]
+public sealed class ErasureAndVerifyTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_person_is_erased_after_the_retention_period_and_the_chain_still_verifies()
+    {
+        using var _ = api.TimeTravel();
+        var person = $"Hanna Erasable {Guid.NewGuid():N}"[..28];
+        var sample = Samples.Notification("MY", "JP");
+        var particulars = sample with
+        {
+            Exporter = sample.Exporter with { Contact = new ContactPerson(person, "+60 3 0000", "hanna@example.org") },
+            Declaration = sample.Declaration with { SignedBy = person },
+        };
+        var number = await api.FileAsync(particulars);
+        await (await api.Authority("MY").PostJson($"/api/notifications/{number}/cancellation", new { reason = "Contract terminated" })).ShouldBe(HttpStatusCode.OK);
+
+        var body = new { name = person, subject = "officer.my", reason = "Retention period ended (EU 2024/1157 Art. 20)" };
+        var early = await (await api.Admin().PostJson("/api/personal-data/erasures", body)).ShouldBeProblem(HttpStatusCode.Conflict);
+        Assert.Equal("retention-period-running", early["rule"]!.GetValue<string>());
+        await (await api.Authority("MY").PostJson("/api/personal-data/erasures", body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        api.Clock.Advance(TimeSpan.FromDays(5 * 365 + 2));
+        var erased = await (await api.Admin().PostJson("/api/personal-data/erasures", body)).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(number, erased["notifications"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(erased["fields"]!.GetValue<int>() >= 4); // name, phone, e-mail, signature
+
+        // Gone from the events and from the projected state...
+        await using (var connection = new NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("select count(*) from mt_events where strpos(data::text, $1) > 0", connection);
+            command.Parameters.AddWithValue(person);
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        var state = await (await api.Auditor().GetAsync($"/api/notifications/{number}")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(person, state.ToJsonString());
+        Assert.Equal("[erased]", state["particulars"]!["exporter"]!["contact"]!["name"]!.GetValue<string>());
+        var history = await (await api.Auditor().GetAsync($"/api/notifications/{number}/history")).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(person, history.ToJsonString());
+        Assert.Contains(history["events"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "personal_data_erased");
+        Assert.All(history["events"]!.AsArray().Where(e => e!["stream"]!.GetValue<string>() == number && e["type"]!.GetValue<string>() != "personal_data_erased"),
+            e => Assert.Equal("[erased]", e!["actor"]!.GetValue<string>()));
+
+        // ...and the chain still verifies.
+        var integrity = await (await api.Auditor().GetAsync($"/api/notifications/{number}/integrity")).ShouldBe(HttpStatusCode.OK);
+        Assert.True(integrity["valid"]!.GetValue<bool>(), integrity.ToJsonString());
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunApiCommand(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WasteMovements.Api.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task The_verify_command_exits_non_zero_on_a_broken_chain()
+    {
+        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
+        await (await api.Authority("JP").PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
+
+        var (ok, output) = await RunApiCommand(api.ConnectionString, "verify", "--notification", number);
+        Assert.True(ok == 0, output);
+        Assert.Contains("valid: 2 events in 1 streams", output);
+
+        await using (var connection = new NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("update mt_events set correlation_id = 'forged' where stream_id = $1 and version = 2", connection);
+            command.Parameters.AddWithValue(number);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (broken, report) = await RunApiCommand(api.ConnectionString, "verify", "--notification", number);
+        Assert.NotEqual(0, broken);
+        Assert.Contains($"stream {number} version 2", report);
+
+        // --all checks every stream of a store.
+        await using var fresh = await TestDatabase.CreateAsync();
+        var (applied, applyOutput) = await RunApiCommand(fresh.ConnectionString, "db-apply");
+        Assert.True(applied == 0, applyOutput);
+        var (all, allOutput) = await RunApiCommand(fresh.ConnectionString, "verify", "--all");
+        Assert.True(all == 0, allOutput);
+        Assert.Contains("valid: 0 events in 0 streams", allOutput);
+    }
+}
