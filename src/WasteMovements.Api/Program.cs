@@ -17,6 +17,7 @@ using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Demo;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Reports;
 using WasteMovements.Api.Security;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.Shipments;
@@ -81,9 +82,12 @@ builder.Services.AddMarten(options =>
 
         // Tamper evidence: every appended event is chained to its stream in the same transaction (docs/audit.md).
         options.Listeners.Add(new EventChainListener());
+        EventVersioning.Register(options);
         options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
+        // Basel Art. 13(3) reports: built in the background by the async daemon.
+        options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
         options.Schema.For<ShipmentState>().Duplicate(x => x.NotificationNumber).Duplicate(x => x.FacilityId).Duplicate(x => x.StateOfExport);
         // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
@@ -93,9 +97,10 @@ builder.Services.AddMarten(options =>
         options.AutoCreateSchemaObjects = builder.Configuration.GetValue("Database:AutoCreate", AutoCreate.CreateOrUpdate);
     })
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.HotCold)
     .ApplyAllDatabaseChangesOnStartup()
-    .IntegrateWithWolverine();
+    // Wolverine runs each async projection on exactly one node of the cluster (its leader election
+    // distributes the agents); this replaces Marten's own HotCold daemon coordination.
+    .IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
 
 builder.Host.UseWolverine(options =>
 {

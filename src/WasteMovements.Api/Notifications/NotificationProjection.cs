@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Notifications;
@@ -14,6 +15,6 @@ public partial class NotificationProjection : SingleStreamProjection<Notificatio
     public override NotificationState? Evolve(NotificationState? snapshot, string id, IEvent e)
     {
         var next = NotificationEvolution.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = e.Version, LastChangedAt = e.Timestamp };
+        return next is null ? null : next with { Version = e.Version, LastChangedAt = EventTime.Of(e) };
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Shipments;
@@ -9,7 +10,7 @@ public partial class ShipmentProjection : SingleStreamProjection<ShipmentState, 
 {
     public override ShipmentState? Evolve(ShipmentState? snapshot, string id, IEvent e)
     {
-        var next = ShipmentEvolution.Evolve(snapshot, e.Data, e.Timestamp);
+        var next = ShipmentEvolution.Evolve(snapshot, e.Data, EventTime.Of(e));
         return next is null ? null : next with { Version = e.Version };
     }
 }

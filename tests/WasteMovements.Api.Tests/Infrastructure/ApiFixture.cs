@@ -23,7 +23,6 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
         {
             services.AddSingleton<TimeProvider>(clock);
             services.RunWolverineInSoloMode();
-            services.MartenDaemonModeIsSolo();
         });
     }
 }

@@ -1,0 +1,79 @@
+using JasperFx.Events;
+using JasperFx.Events.Grouping;
+using Marten;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+using WasteMovements.Domain.Reports;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Reports;
+
+/// <summary>
+/// Async multi-stream projection (run by the Marten async daemon in the API): each shipment fact goes to
+/// the report of the state of export and of the state of import for the year it happened.
+/// </summary>
+public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport, string>
+{
+    public AnnualReportProjection()
+    {
+        CustomGrouping(new ShipmentFactGrouper());
+        IncludeType<ShipmentReceived>();
+        IncludeType<ShipmentReturned>();
+        IncludeType<IllegalTrafficFound>();
+    }
+
+    public override async ValueTask<AnnualReport?> EvolveAsync(AnnualReport? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        var shipmentId = e.Data switch
+        {
+            ShipmentReceived r => r.ShipmentId,
+            ShipmentReturned r => r.ShipmentId,
+            IllegalTrafficFound f => f.ShipmentId,
+            _ => null,
+        };
+        if (shipmentId is null) return snapshot;
+        var shipment = await session.LoadAsync<ShipmentState>(shipmentId, cancellation);
+        if (shipment is null) return snapshot;
+
+        var parts = id.Split(':');
+        var report = snapshot ?? AnnualReport.Empty(parts[0], int.Parse(parts[1]));
+        return e.Data switch
+        {
+            ShipmentReceived r => AnnualReporting.Received(report, shipment, r),
+            ShipmentReturned r => AnnualReporting.Returned(report, shipment, r),
+            IllegalTrafficFound f => AnnualReporting.Illegal(report, shipment, f),
+            _ => report,
+        } with { Version = e.Sequence };
+    }
+
+    /// <summary>Looks the shipments up once per batch to find their states of export and import.</summary>
+    private sealed class ShipmentFactGrouper : IAggregateGrouper<string>
+    {
+        public async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
+        {
+            var facts = events.Select(e => (Event: e, Shipment: e.Data switch
+            {
+                ShipmentReceived r => r.ShipmentId,
+                ShipmentReturned r => r.ShipmentId,
+                IllegalTrafficFound f => f.ShipmentId,
+                _ => null,
+            })).Where(x => x.Shipment is not null).ToList();
+            if (facts.Count == 0) return;
+
+            var ids = facts.Select(f => f.Shipment!).Distinct().ToArray();
+            var shipments = (await session.LoadManyAsync<ShipmentState>(ids)).ToDictionary(s => s.Id);
+            foreach (var (e, id) in facts)
+            {
+                if (!shipments.TryGetValue(id!, out var shipment)) continue;
+                var at = e.Data switch
+                {
+                    ShipmentReceived r => r.ReceivedAt,
+                    ShipmentReturned r => r.ReturnedAt,
+                    IllegalTrafficFound f => f.FoundAt,
+                    _ => e.Timestamp,
+                };
+                foreach (var key in AnnualReporting.ReportsFor(shipment, at)) grouping.AddEvent(key, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Security;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Reports;
+
+namespace WasteMovements.Api.Reports;
+
+/// <summary>GET /api/reports/annual?state=DE&amp;year=2026&amp;format=json|csv: that state's authority and auditors.</summary>
+public static class GetAnnualReportEndpoint
+{
+    [WolverineGet("/api/reports/annual", Name = "GetAnnualReport")]
+    [Authorize(Policy = Policies.AuthorityOrAuditor)]
+    public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CodeListCatalog codes, CancellationToken ct,
+        string? state = null, int? year = null, string format = "json")
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (state is null || !codes[CodeListCatalog.Countries].Contains(state)) errors["state"] = ["state must be an ISO 3166-1 alpha-2 country code."];
+        if (year is null or < 1992 or > 2100) errors["year"] = ["year must be a calendar year from 1992 (the Convention's entry into force)."];
+        if (format is not ("json" or "csv")) errors["format"] = ["format is json or csv."];
+        if (errors.Count > 0) return Results.ValidationProblem(errors, type: Problems.TypeBase + "validation", title: "The request is invalid");
+
+        var actor = Actor.From(user);
+        if (actor.IsAuthority && !string.Equals(actor.Country, state, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-your-state", "Not permitted for your authority",
+                $"An authority reads its own state's report; you act for {actor.Country}."));
+        }
+
+        var report = await session.LoadAsync<AnnualReport>(AnnualReport.Key(state!, year!.Value), ct) ?? AnnualReport.Empty(state!, year.Value);
+        return format == "csv"
+            ? Results.Text(Csv(report), "text/csv; charset=utf-8", Encoding.UTF8)
+            : Results.Ok(report);
+    }
+
+    public static string Csv(AnnualReport r)
+    {
+        static string F(object? v)
+        {
+            var s = v switch
+            {
+                decimal d => d.ToString(CultureInfo.InvariantCulture),
+                DateTimeOffset t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                _ => v?.ToString() ?? "",
+            };
+            return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+        }
+
+        var csv = new StringBuilder();
+        csv.AppendLine($"# Basel Convention Art. 13(3) annual report,{F(r.State)},{r.Year}");
+        csv.AppendLine("section,direction,counterpart,waste_code,y_codes,operation,unit,quantity,shipments,notifications,transit_states,pops,mercury");
+        foreach (var l in r.Lines)
+        {
+            csv.AppendLine(string.Join(',', "movements", l.Direction.ToString().ToLowerInvariant(), F(l.Counterpart), F(l.WasteCode), F(l.YCodes), F(l.Operation),
+                F(l.Unit), F(l.Quantity), l.Shipments, l.Notifications.Count, F(string.Join(' ', l.TransitStates)), l.ContainsPops, l.ContainsMercury));
+        }
+
+        csv.AppendLine("section,direction,counterpart,shipment,quantity,date,cause,exporter_at_fault");
+        foreach (var t in r.TakeBacks)
+        {
+            csv.AppendLine(string.Join(',', "take-back", t.Direction.ToString().ToLowerInvariant(), F(t.Counterpart), F(t.ShipmentId), F(t.Quantity), F(t.ReturnedAt), "", ""));
+        }
+
+        foreach (var i in r.IllegalTraffic)
+        {
+            csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
+        }
+
+        return csv.ToString();
+    }
+}
