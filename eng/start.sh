@@ -24,6 +24,7 @@ URL="http://127.0.0.1:5080"
 cat <<MSG
 
   WasteMovements is starting on ${URL}
+    Web UI       ${URL}/ui  (sign in with a demo identity)
     API page     ${URL}/api.html
     OpenAPI      ${URL}/openapi/v1.json
     Health       ${URL}/health

@@ -10,6 +10,14 @@ RESULTS="$REPO/.artifacts/test-results"
 CONN="$(bash eng/postgres.sh)" || { echo "could not start PostgreSQL" >&2; echo "0 passed, 0 failed"; exit 1; }
 export WM_TEST_SERVER="$CONN"
 
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "[test] installing Debian's chromium and chromium-driver for the browser tests" >&2
+  if [[ "$(id -u)" != "0" ]]; then SUDO="sudo"; else SUDO=""; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get update -qq >&2 && \
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2 || echo "[test] could not install chromium" >&2
+fi
+
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 

@@ -124,6 +124,12 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddHostedService<DemoDataSeeder>();
 
+// The web interface (Razor Pages under /ui) calls this host's own API on loopback.
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Ui/Pages");
+builder.Services.AddHttpClient("ui-api");
+builder.Services.AddSingleton<WasteMovements.Api.Ui.UiIdentity>();
+builder.Services.AddSingleton<WasteMovements.Api.Ui.ApiClient>();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -137,7 +143,8 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/api.html")).ExcludeFromDescription();
+app.MapGet("/", () => Results.Redirect("/ui")).ExcludeFromDescription();
+app.MapRazorPages();
 
 app.MapWolverineEndpoints(options =>
 {

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WasteMovements.Api.Ui.Pages;
+
+/// <summary>One notification: parties, waste, states concerned, quantities, shipments, timeline and the caller's actions.</summary>
+public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
+{
+    [BindProperty(SupportsGet = true)] public string Number { get; set; } = "";
+    public JsonNode? State { get; private set; }
+    public JsonNode? Shipments { get; private set; }
+    public JsonNode? History { get; private set; }
+
+    private string Resource => $"/api/notifications/{Uri.EscapeDataString(Number)}";
+
+    public JsonNode? MyAuthority => State.A("authorities").FirstOrDefault(a => a.S("state") == Me.Country);
+    public bool IsExport => Me.IsAuthority && State.S("particulars.stateOfExport") == Me.Country;
+    public string Regime => State.S("regime.regime");
+
+    public async Task<IActionResult> OnGetAsync() => await Load();
+
+    private async Task<IActionResult> Load()
+    {
+        var state = await Get(Resource);
+        if (!state.Ok)
+        {
+            Failure = state;
+            return Page();
+        }
+
+        State = state.Body;
+        Shipments = (await Get(Resource + "/shipments")).Body;
+        History = (await Get(Resource + "/history?pageSize=500")).Body;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcknowledgeAsync() => Act(Resource + "/acknowledgements", null, "Receipt acknowledged.", Load);
+
+    public Task<IActionResult> OnPostRequestAsync(string questions) =>
+        Act(Resource + "/information-requests", new { questions }, "Information requested; your clock is paused until the answer.", Load);
+
+    public Task<IActionResult> OnPostAnswerAsync(string requestId, string answer) =>
+        Act($"{Resource}/information-requests/{Uri.EscapeDataString(requestId)}/answer", new { answer }, "Answer sent.", Load);
+
+    public Task<IActionResult> OnPostConsentAsync(string? conditions, string? validFrom, string? validUntil, bool contractConfirmed, bool requiresGuarantee) =>
+        Act(Resource + "/decisions", new
+        {
+            decision = "consent",
+            conditions = (conditions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            validFrom = string.IsNullOrWhiteSpace(validFrom) ? null : validFrom,
+            validUntil = string.IsNullOrWhiteSpace(validUntil) ? null : validUntil,
+            contractConfirmed,
+            requiresFinancialGuarantee = requiresGuarantee,
+        }, "Consent recorded.", Load);
+
+    public Task<IActionResult> OnPostRefuseAsync(string reason) =>
+        Act(Resource + "/decisions", new { decision = "refuse", reason }, "Refusal recorded.", Load);
+
+    public Task<IActionResult> OnPostWithdrawAsync(string reason) => Act(Resource + "/withdrawals", new { reason }, "Consent withdrawn.", Load);
+
+    public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);
+
+    public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil) =>
+        Act(Resource + "/guarantee", new { kind, provider, reference, amount, currency, coverage, validUntil }, "Guarantee recorded.", Load);
+
+    public Task<IActionResult> OnPostApproveAsync() => Act(Resource + "/guarantee/approval", null, "Guarantee approved.", Load);
+
+    public Task<IActionResult> OnPostReleaseAsync() => Act(Resource + "/guarantee/release", null, "Guarantee released.", Load);
+
+    public async Task<IActionResult> OnPostAnnounceAsync(decimal quantity, string unit, string plannedDeparture, string carrier, string packaging, int packages)
+    {
+        var result = await Post(Resource + "/shipments", new { quantity, unit, plannedDeparture, carriers = new[] { carrier }, packaging, packages });
+        if (!result.Ok)
+        {
+            Failure = result;
+            return await Load();
+        }
+
+        Flash = $"Shipment {result.Body.S("shipmentNumber")} announced; the movement document is ready.";
+        return Redirect($"/ui/shipments/{result.Body.S("shipmentId")}");
+    }
+}

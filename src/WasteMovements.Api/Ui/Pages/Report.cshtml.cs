@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WasteMovements.Api.Ui.Pages;
+
+/// <summary>A state's Art. 13(3) tables for a year, with a CSV download and a chart of quantities by waste code.</summary>
+public sealed class ReportModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
+{
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public int Year { get; set; } = DateTime.UtcNow.Year;
+    public JsonNode? Report { get; private set; }
+
+    private string Query(string format) => $"/api/reports/annual?state={Uri.EscapeDataString(State ?? "")}&year={Year}&format={format}";
+
+    public async Task OnGetAsync()
+    {
+        State ??= Me.Country;
+        if (string.IsNullOrEmpty(State)) return;
+        var result = await Get(Query("json"));
+        if (result.Ok) Report = result.Body;
+        else Failure = result;
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        State ??= Me.Country;
+        var result = await Get(Query("csv"));
+        if (result.Ok && result.Bytes is { } csv) return File(csv, "text/csv", $"basel-report-{State}-{Year}.csv");
+        Failure = result;
+        return Page();
+    }
+
+    /// <summary>A horizontal bar chart as inline SVG (no external assets); labels are HTML-encoded.</summary>
+    public string ChartSvg()
+    {
+        var bars = ByWasteCode;
+        if (bars.Count == 0) return "";
+        var max = bars.Max(b => b.Quantity);
+        var svg = new System.Text.StringBuilder(
+            $"<svg class=\"chart\" role=\"img\" aria-label=\"Bar chart of quantities by waste code\" width=\"640\" height=\"{bars.Count * 26 + 10}\">");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var (code, quantity) = bars[i];
+            var width = max == 0 ? 0 : (double)(quantity / max) * 420;
+            svg.Append(inv, $"<text x=\"0\" y=\"{i * 26 + 17}\">{System.Net.WebUtility.HtmlEncode(code)}</text>");
+            svg.Append(inv, $"<rect x=\"160\" y=\"{i * 26 + 4}\" width=\"{width:0.#}\" height=\"18\"></rect>");
+            svg.Append(inv, $"<text x=\"{166 + width:0.#}\" y=\"{i * 26 + 17}\">{quantity}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>Quantity per waste code (both directions), for the bar chart.</summary>
+    public IReadOnlyList<(string Code, decimal Quantity)> ByWasteCode =>
+        Report.A("lines").GroupBy(l => $"{l.S("wasteCode")} {l.S("direction")}")
+            .Select(g => (g.Key, g.Sum(l => l!["quantity"]!.GetValue<decimal>()))).OrderByDescending(x => x.Item2).ToArray();
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WasteMovements.Api.Ui.Pages;
+
+/// <summary>One shipment: the movement document, custody, crossings, receipt, certificates, and the caller's actions.</summary>
+public sealed class ShipmentModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
+{
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+    public JsonNode? State { get; private set; }
+
+    private string Resource => $"/api/shipments/{Uri.EscapeDataString(Id)}";
+    public bool IsExport => Me.IsAuthority && State.S("stateOfExport") == Me.Country;
+    public bool IsFacility => Me.IsFacility && State.S("facilityId") == Me.Facility;
+
+    public async Task<IActionResult> OnGetAsync() => await Load();
+
+    private async Task<IActionResult> Load()
+    {
+        var result = await Get(Resource);
+        if (result.Ok) State = result.Body;
+        else Failure = result;
+        return Page();
+    }
+
+    /// <summary>The movement document PDF, fetched from the API with the signed-in user's token.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync()
+    {
+        var result = await Get(Resource + "/document.pdf");
+        return result.Ok && result.Bytes is { } pdf ? File(pdf, "application/pdf", $"movement-document-{Id}.pdf") : await Load();
+    }
+
+    private static string Now => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+
+    public Task<IActionResult> OnPostDepartAsync(string carrier) =>
+        Act(Resource + "/departure", new { departedAt = Now, carrier }, "Departure recorded.", Load);
+
+    public Task<IActionResult> OnPostCrossAsync(string customsOffice, string direction) =>
+        Act(Resource + "/border-crossings", new { state = Me.Country, customsOffice, direction, at = Now }, "Crossing recorded.", Load);
+
+    public Task<IActionResult> OnPostReceiveAsync(decimal quantity, string unit) =>
+        Act(Resource + "/receipt", new { receivedAt = Now, quantity, unit }, "Receipt confirmed.", Load);
+
+    public Task<IActionResult> OnPostRejectAsync(string reason, decimal? quantity) =>
+        Act(Resource + "/rejection", new { reason, quantity }, "Rejection recorded; the take-back clock runs.", Load);
+
+    public Task<IActionResult> OnPostCompleteAsync(string operation, string certificateReference) =>
+        Act(Resource + "/completion", new { operation, completedAt = Now, certificateReference }, "Certificate recorded.", Load);
+
+    public Task<IActionResult> OnPostReturnAsync() => Act(Resource + "/return", null, "Take-back recorded.", Load);
+}

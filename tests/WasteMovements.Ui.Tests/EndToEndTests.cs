@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WasteMovements.Ui.Tests;
+
+/// <summary>
+/// One movement through the web interface in a real browser, each party in its own browser context: DE
+/// files, NL acknowledges and consents, DE consents as dispatch, records the guarantee and announces a
+/// shipment, the facility confirms receipt and completion, the auditor checks the timeline, the
+/// integrity and the annual report's CSV. Screenshots of the main pages go to docs/screenshots/.
+/// </summary>
+public sealed class EndToEndTests : IClassFixture<UiHost>
+{
+    private readonly UiHost _host;
+    private static readonly string Screenshots = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+
+    public EndToEndTests(UiHost host) => _host = host;
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WasteMovements.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    private static async Task Flash(IPage page, string text) =>
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync(text);
+
+    [Fact]
+    public async Task A_movement_from_filing_to_certificate_and_audit_in_the_browser()
+    {
+        Directory.CreateDirectory(Screenshots);
+        var today = DateTime.UtcNow.Date;
+
+        // 1. Germany files, first with an unknown Y code: the message appears beside the field.
+        var de = await _host.SignInAsync("Authority DE (Germany)");
+        await de.GotoAsync("/ui/notifications/new");
+        await de.GetByLabel("State of import").FillAsync("NL");
+        await de.SelectOptionAsync("#Kind", "general");
+        await de.GetByLabel("Reason for export").FillAsync("No recovery capacity for lead in Germany's north");
+        foreach (var (id, value) in new (string, string)[]
+                 {
+                     ("#ExporterName", "Batterie Recycling Export GmbH"), ("#ExporterAddress", "Hafenstrasse 1, Hamburg"), ("#ExporterContact", "Erika Mustermann"),
+                     ("#GeneratorName", "Autowerkstatt Nord"), ("#GeneratorAddress", "Werkstrasse 5, Hamburg"), ("#GeneratorSite", "Hamburg workshop"),
+                     ("#GeneratorProcess", "Battery replacement"), ("#GeneratorContact", "Max Mustermann"), ("#ConsigneeName", "Metals Recovery BV"),
+                     ("#ConsigneeAddress", "Industrieweg 10, Rotterdam"), ("#ConsigneeContact", "Jan Jansen"), ("#FacilityId", "NL-FAC-ROTTERDAM-1"),
+                     ("#FacilityName", "Metals Recovery Rotterdam"), ("#FacilitySite", "Industrieweg 10, 3044 Rotterdam"), ("#FacilityContact", "Piet de Vries"),
+                     ("#CarrierName", "Trans Europa Logistik"), ("#CarrierAddress", "Ring 3, Bremen"), ("#IntendedShipments", "4"), ("#TotalQuantity", "100"),
+                     ("#QuantityPerShipment", "25"), ("#FirstDeparture", today.AddDays(7).ToString("yyyy-MM-dd")), ("#LastDeparture", today.AddMonths(10).ToString("yyyy-MM-dd")),
+                     ("#Designation", "Spent lead-acid batteries"), ("#Composition", "Lead 65 %, sulphuric acid 15 %"), ("#BaselCode", "A1160"), ("#YCodes", "Y31, Y99"),
+                     ("#HCodes", "H8"), ("#UnNumber", "UN2794"), ("#ContractReference", "CTR-2026-17"), ("#ContractDate", today.AddDays(-30).ToString("yyyy-MM-dd")),
+                     ("#DeclarationSignedBy", "Erika Mustermann"),
+                 })
+        {
+            await de.FillAsync(id, value);
+        }
+
+        await de.CheckAsync("input[name='Form.MeansOfTransport'][value='road']");
+        await de.SelectOptionAsync("#Operation", "R4");
+        await de.CheckAsync("input[name='Form.InformationCorrect']");
+        await de.GetByRole(AriaRole.Button, new() { Name = "File and transmit" }).ClickAsync();
+        await Assertions.Expect(de.Locator("#YCodes-error")).ToContainTextAsync("Y99");
+        await Shot(de, "filing-form-validation");
+
+        await de.FillAsync("#YCodes", "Y31, Y34");
+        await de.GetByRole(AriaRole.Button, new() { Name = "File and transmit" }).ClickAsync();
+        await Assertions.Expect(de).ToHaveURLAsync(new Regex(@"/ui/notifications/DE-\d{4}-\d{6}$"));
+        var number = de.Url.Split('/').Last();
+        await Flash(de, $"Notification {number} filed");
+
+        // 2. The Netherlands, in its own browser context: the inbox, then acknowledge and consent.
+        var nl = await _host.SignInAsync("Authority NL (Netherlands)");
+        await Assertions.Expect(nl.Locator("table")).ToContainTextAsync(number);
+        await Shot(nl, "inbox");
+        await nl.GotoAsync($"/ui/notifications/{number}");
+        await nl.GetByRole(AriaRole.Button, new() { Name = "Acknowledge receipt" }).ClickAsync();
+        await Flash(nl, "Receipt acknowledged");
+        await nl.GetByLabel("Conditions (one per line)").FillAsync("Receipt confirmed within 2 working days");
+        await nl.CheckAsync("input[name='contractConfirmed']");
+        await nl.GetByRole(AriaRole.Button, new() { Name = "Consent", Exact = true }).ClickAsync();
+        await Flash(nl, "Consent recorded");
+
+        // 3. Germany consents as dispatch (EU Art. 9(1)); announcing before the guarantee is refused with the rule.
+        await de.GotoAsync($"/ui/notifications/{number}");
+        await de.GetByRole(AriaRole.Button, new() { Name = "Consent", Exact = true }).ClickAsync();
+        await Flash(de, "Consent recorded");
+        await de.Locator("summary", new() { HasText = "Announce a shipment" }).ClickAsync();
+        await de.FillAsync("#quantity", "25");
+        await de.FillAsync("#plannedDeparture", today.AddDays(14).ToString("yyyy-MM-dd"));
+        await de.GetByRole(AriaRole.Button, new() { Name = "Announce shipment" }).ClickAsync();
+        await Assertions.Expect(de.Locator(".refusal")).ToContainTextAsync("EU 2024/1157 Art. 7");
+        await Shot(de, "refusal-shown");
+
+        await de.Locator("summary", new() { HasText = "Record the insurance or guarantee" }).ClickAsync();
+        await de.FillAsync("#g-provider", "Landesbank");
+        await de.FillAsync("#g-reference", "G-2026-17");
+        await de.FillAsync("#g-amount", "250000");
+        await de.FillAsync("#g-until", today.AddYears(2).ToString("yyyy-MM-dd"));
+        await de.GetByRole(AriaRole.Button, new() { Name = "Record guarantee" }).ClickAsync();
+        await Flash(de, "Guarantee recorded");
+        await de.GetByRole(AriaRole.Button, new() { Name = "Approve the guarantee" }).ClickAsync();
+        await Flash(de, "Guarantee approved");
+        await de.Locator("summary", new() { HasText = "Announce a shipment" }).ClickAsync();
+        await de.FillAsync("#quantity", "25");
+        await de.FillAsync("#plannedDeparture", today.AddDays(14).ToString("yyyy-MM-dd"));
+        await de.FillAsync("#packages", "40");
+        await de.GetByRole(AriaRole.Button, new() { Name = "Announce shipment" }).ClickAsync();
+        await Assertions.Expect(de).ToHaveURLAsync(new Regex($@"/ui/shipments/{number}-001$"));
+        var shipment = $"{number}-001";
+        await de.GetByRole(AriaRole.Button, new() { Name = "Record departure now" }).ClickAsync();
+        await Flash(de, "Departure recorded");
+        await de.GotoAsync($"/ui/notifications/{number}");
+        await Assertions.Expect(de.Locator(".timeline")).ToContainTextAsync($"notification filed · {number} v1 ·");
+        await Shot(de, "notification");
+
+        // The movement document opens as a PDF.
+        var pdf = await de.APIRequest.GetAsync($"/ui/shipments/{shipment}?handler=Document");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+
+        // 4. The facility confirms receipt and certifies recovery.
+        var facility = await _host.SignInAsync("Facility NL-FAC-ROTTERDAM-1");
+        await Assertions.Expect(facility.Locator("table")).ToContainTextAsync("confirm receipt");
+        await facility.GotoAsync($"/ui/shipments/{shipment}");
+        await facility.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
+        await Flash(facility, "Receipt confirmed");
+        await facility.FillAsync("#certificate", "CERT-RTM-2026-0042");
+        await facility.GetByRole(AriaRole.Button, new() { Name = "Record certificate" }).ClickAsync();
+        await Flash(facility, "Certificate recorded");
+        await Assertions.Expect(facility.Locator("h1 .badge")).ToHaveTextAsync("completed");
+        await Shot(facility, "shipment");
+
+        // 5. The auditor: timeline, integrity, the file at an instant.
+        var auditor = await _host.SignInAsync("Auditor");
+        await auditor.GotoAsync($"/ui/audit/{number}");
+        await Assertions.Expect(auditor.Locator(".valid")).ToContainTextAsync("Chain valid");
+        await Assertions.Expect(auditor.Locator("table").Last).ToContainTextAsync("shipment completed");
+        await auditor.FillAsync("#at", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss"));
+        await auditor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(auditor.Locator("#pit + form + p")).ToContainTextAsync("status consented");
+        await Shot(auditor, "audit");
+
+        // 6. The annual report, built by the async daemon: wait (bounded) until it shows the movement, then the CSV.
+        var year = DateTime.UtcNow.Year;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await auditor.GotoAsync($"/ui/reports?state=DE&year={year}");
+            if (await auditor.Locator("table").CountAsync() > 0) break;
+            Assert.True(DateTime.UtcNow < deadline, "the annual report did not show the movement within 60 s");
+            await Task.Delay(500);
+        }
+
+        await Assertions.Expect(auditor.Locator("table")).ToContainTextAsync("A1160");
+        await Shot(auditor, "report");
+        var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("movements,export,NL,A1160,Y31 Y34,R4,t,25,1,1", csv);
+    }
+
+    [Fact]
+    public async Task Pages_are_usable_with_the_keyboard_and_every_field_has_a_label()
+    {
+        var de = await _host.SignInAsync("Authority DE (Germany)");
+        await de.GotoAsync("/ui/notifications/new");
+        var unlabelled = await de.EvaluateAsync<int>(@"() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+            .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length");
+        Assert.Equal(0, unlabelled);
+
+        // The skip link is the first stop of the keyboard, and leads to the main content.
+        await de.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await de.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        Assert.Empty(await de.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('link[href], script[src], img[src]')]
+            .map(e => e.href || e.src).filter(u => !u.startsWith(location.origin))"));
+    }
+}

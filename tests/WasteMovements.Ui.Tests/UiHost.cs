@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using WasteMovements.Api.Tests.Infrastructure;
+
+namespace WasteMovements.Ui.Tests;
+
+/// <summary>
+/// The whole application as a user meets it: the API host (with the web interface) started as its own
+/// process on a free loopback port against a fresh PostgreSQL database, and Debian's Chromium driven by
+/// Playwright (no browser download: ExecutablePath is the system Chromium).
+/// </summary>
+public sealed class UiHost : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private Process? _api;
+    private TestDatabase? _database;
+    private readonly StringWriter _log = new();
+
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WasteMovements.Api.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl);
+        start.Environment["ConnectionStrings__Marten"] = _database.ConnectionString;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Demo__Seed"] = "false";
+        _api = Process.Start(start)!;
+        _api.OutputDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
+        _api.ErrorDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
+        _api.BeginOutputReadLine();
+        _api.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK) break;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (_api.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException("The API did not start:\n" + Log);
+            await Task.Delay(200);
+        }
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    public async Task<IPage> SignInAsync(string identityLabel)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ui/sign-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = identityLabel, Exact = true }).ClickAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        Playwright?.Dispose();
+        if (_api is { HasExited: false })
+        {
+            _api.Kill(entireProcessTree: true);
+            await _api.WaitForExitAsync();
+        }
+
+        if (_database is not null) await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
