@@ -69,31 +69,7 @@ builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Sh
 
 builder.Services.AddMarten(options =>
     {
-        options.Connection(connectionString);
-        // Notification numbers (DE-2026-000042) are the stream keys: docs/decisions/0001-stream-identity.md.
-        options.Events.StreamIdentity = StreamIdentity.AsString;
-        // Rich appends: inline projections and the audit chain see final versions and sequences.
-        options.Events.AppendMode = EventAppendMode.Rich;
-        options.Events.MetadataConfig.HeadersEnabled = true;
-        options.Events.MetadataConfig.CorrelationIdEnabled = true;
-        options.Events.MetadataConfig.CausationIdEnabled = true;
-        options.Events.MetadataConfig.UserNameEnabled = true;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-
-        // Tamper evidence: every appended event is chained to its stream in the same transaction (docs/audit.md).
-        options.Listeners.Add(new EventChainListener());
-        EventVersioning.Register(options);
-        options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
-        // Basel Art. 13(3) reports: built in the background by the async daemon.
-        options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<ShipmentState>().Duplicate(x => x.NotificationNumber).Duplicate(x => x.FacilityId).Duplicate(x => x.StateOfExport);
-        // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
-        options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
-        options.Schema.For<WasteMovements.Api.Deadlines.ScheduledDeadline>().Duplicate(x => x.DueAt);
-        options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
-
+        EventStoreSetup.Configure(options, connectionString);
         options.AutoCreateSchemaObjects = builder.Configuration.GetValue("Database:AutoCreate", AutoCreate.CreateOrUpdate);
     })
     .UseLightweightSessions()

@@ -1,0 +1,51 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+using WasteMovements.Api.Audit;
+using WasteMovements.Api.CodeLists;
+using WasteMovements.Api.Deadlines;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Reports;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Infrastructure;
+
+/// <summary>The event store's configuration, in one place for the API host and the benchmark program.</summary>
+public static class EventStoreSetup
+{
+    /// <param name="projections">False only for bulk loaders (benchmarks) that write events without projecting them.</param>
+    public static void Configure(StoreOptions options, string connectionString, bool projections = true)
+    {
+        options.Connection(connectionString);
+        // Notification numbers (DE-2026-000042) are the stream keys: docs/decisions/0001-stream-identity.md.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich appends: inline projections and the audit chain see final versions and sequences.
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        // Tamper evidence: every appended event is chained to its stream in the same transaction (docs/audit.md).
+        options.Listeners.Add(new EventChainListener());
+        EventVersioning.Register(options);
+        if (projections)
+        {
+            options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
+            // Basel Art. 13(3) reports: built in the background by the async daemon.
+            options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
+        }
+
+        options.Schema.For<ShipmentState>().Duplicate(x => x.NotificationNumber).Duplicate(x => x.FacilityId).Duplicate(x => x.StateOfExport);
+        // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
+        options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
+        options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
+        options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
+    }
+}
