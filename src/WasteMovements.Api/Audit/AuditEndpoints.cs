@@ -43,8 +43,7 @@ public static class AuditEndpoints
         var actor = Actor.From(user);
         if (actor.IsAuthority && !state.Concerns(actor.Country!))
         {
-            return (state, Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority",
-                $"{actor.Country} is not a state concerned by notification {number}.")));
+            return (state, Problems.NotConcerned($"{actor.Country} is not a state concerned by notification {number}."));
         }
 
         return (state, null);

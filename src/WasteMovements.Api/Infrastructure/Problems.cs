@@ -46,6 +46,10 @@ public static class Problems
         Detail = detail,
     };
 
+    /// <summary>403: the caller's state is not concerned by the file (Basel Art. 2(13)), or the caller is not its facility.</summary>
+    public static IResult NotConcerned(string detail) =>
+        Result(Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority", detail));
+
     public static IResult NotFound(string what, string id) =>
         Result(Create(StatusCodes.Status404NotFound, "not-found", "Not found", $"No {what} {id} exists."));
 }

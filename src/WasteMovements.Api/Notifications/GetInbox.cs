@@ -25,11 +25,9 @@ public static class GetInboxEndpoint
         if (actor.IsAuthority)
         {
             var country = actor.Country!;
+            // Only the files where this state has a step pending (indexed containment query).
             var open = await session.Query<NotificationState>()
-                .Where(x => x.StatesConcerned.Contains(country))
-                .Where(x => x.Status != NotificationStatus.Cancelled && x.Status != NotificationStatus.Expired
-                            && x.Status != NotificationStatus.Closed && x.Status != NotificationStatus.Refused
-                            && x.Status != NotificationStatus.Withdrawn)
+                .Where(x => x.PendingFor.Contains(country))
                 .OrderBy(x => x.FiledAt)
                 .Take(Limit)
                 .ToListAsync(ct);

@@ -22,8 +22,7 @@ public static class GetNotificationEndpoint
         if (actor.IsAuthority && !state.Concerns(actor.Country!))
         {
             // An authority sees only the files of movements its state is concerned by (Basel Art. 2(13)).
-            return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority",
-                $"{actor.Country} is not a state concerned by notification {number}."));
+            return Problems.NotConcerned($"{actor.Country} is not a state concerned by notification {number}.");
         }
 
         return Results.Ok(state);

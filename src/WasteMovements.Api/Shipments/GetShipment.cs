@@ -35,8 +35,7 @@ public static class GetShipmentEndpoints
         var notification = await session.LoadAsync<NotificationState>(shipment.NotificationNumber, ct);
         return MaySee(Actor.From(user), shipment, notification)
             ? Results.Ok(shipment)
-            : Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority",
-                $"You are neither a state concerned by {shipment.NotificationNumber} nor its facility."));
+            : Problems.NotConcerned($"You are neither a state concerned by {shipment.NotificationNumber} nor its facility.");
     }
 
     /// <summary>GET /api/notifications/{number}/shipments: the shipments and the totals against the notified quantities.</summary>
@@ -49,8 +48,7 @@ public static class GetShipmentEndpoints
         var actor = Actor.From(user);
         if (actor.IsAuthority && !notification.Concerns(actor.Country!))
         {
-            return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority",
-                $"{actor.Country} is not a state concerned by notification {number}."));
+            return Problems.NotConcerned($"{actor.Country} is not a state concerned by notification {number}.");
         }
 
         var shipments = await session.Query<ShipmentState>().Where(x => x.NotificationNumber == number).OrderBy(x => x.ShipmentNumber).ToListAsync(ct);

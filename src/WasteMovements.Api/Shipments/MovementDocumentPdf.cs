@@ -167,8 +167,7 @@ public static class MovementDocumentEndpoint
                       || (actor.IsFacility && actor.Facility == shipment.FacilityId);
         if (!allowed)
         {
-            return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-concerned", "Not permitted for your authority",
-                $"You are neither a state concerned by {shipment.NotificationNumber} nor its facility."));
+            return Problems.NotConcerned($"You are neither a state concerned by {shipment.NotificationNumber} nor its facility.");
         }
 
         var baseUrl = configuration["PublicBaseUrl"]?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}";

@@ -102,6 +102,12 @@ public sealed record NotificationState
     /// <summary>Every authority concerned but the state of export's unless it must consent (EU dispatch).</summary>
     public required IReadOnlyList<AuthorityState> Authorities { get; init; }
 
+    /// <summary>
+    /// The states with a step pending in their inbox (acknowledge, decide, answer): the inbox reads only these
+    /// files instead of every open file of the state.
+    /// </summary>
+    public IReadOnlyList<string> PendingFor { get; init; } = [];
+
     /// <summary>Export, import and transit states: indexed for "the caller's notifications" queries.</summary>
     public required IReadOnlyList<string> StatesConcerned { get; init; }
 
@@ -321,7 +327,9 @@ public static class NotificationEvolution
                 .SelectMany(a => a.Consent!.Conditions.Select(c => $"{a.State}: {c}")).ToArray(),
             GuaranteeRequiredBy = authorities.Where(a => a.Consent is { RequiresFinancialGuarantee: true }).Select(a => a.State).ToArray(),
         };
-        return next with { Status = StatusOf(next) };
+        next = next with { Status = StatusOf(next) };
+        // Whether a step is pending does not depend on the time (only whether it is overdue does).
+        return next with { PendingFor = next.StatesConcerned.Where(c => Inbox.For(next, c, next.FiledAt).Any()).ToArray() };
     }
 
     private static NotificationStatus StatusOf(NotificationState s)

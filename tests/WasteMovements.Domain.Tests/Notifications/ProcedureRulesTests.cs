@@ -304,6 +304,21 @@ public sealed class ProcedureRulesTests
     }
 
     [Fact]
+    public void The_file_records_which_states_have_a_step_pending()
+    {
+        var n = Filed("MY", "JP", ["KR"]);
+        Assert.Equal(["JP", "KR"], n.PendingFor);
+
+        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        Assert.Equal(["MY", "KR"], n.PendingFor); // the export authority must answer; Japan waits
+
+        n = Then(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(contract: false), T0));
+        Assert.Empty(n.PendingFor);
+    }
+
+    [Fact]
     public void The_inbox_lists_each_authoritys_pending_steps_overdue_first()
     {
         var n = Filed("JP", "KR");
