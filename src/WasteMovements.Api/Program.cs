@@ -89,6 +89,7 @@ builder.Host.UseWolverine(options =>
 
 builder.Services.AddWolverineHttp();
 builder.AddWasteMovementsSecurity();
+builder.AddWriteLimits();
 // Refuses to start with the development signing key outside Development (checked when the host starts,
 // so that commands such as `token` and `db-apply` still build the application).
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SigningKeyGuard>());
@@ -113,9 +114,11 @@ app.UseMiddleware<CorrelationMiddleware>();
 app.UseSerilogRequestLogging(options =>
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("CorrelationId", CorrelationMiddleware.Get(http)));
+app.UseRequestBodyLimit();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
@@ -128,6 +131,11 @@ app.MapWolverineEndpoints(options =>
     // An unparseable query value (?page=abc) is a 400 problem, not a silent default.
     options.RejectUnparseableQueryValues = true;
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
+    // Every write is rate limited per identity (429 problem with Retry-After).
+    options.ConfigureEndpoints(chain =>
+    {
+        if (!chain.HttpMethods.Contains("GET")) chain.Metadata.RequireRateLimiting(WriteLimits.Policy);
+    });
 });
 
 return await app.RunJasperFxCommands(args);

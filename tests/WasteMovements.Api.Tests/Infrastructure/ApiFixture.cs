@@ -19,6 +19,9 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Marten", connectionString);
         builder.UseSetting("Auth:SigningKey", JwtSettings.DevelopmentSigningKey);
+        // Many scenarios write as the same identities; the limits themselves are tested on their own host.
+        builder.UseSetting("RateLimiting:WritesPerPeriod", "100000");
+        builder.UseSetting("RateLimiting:Burst", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
