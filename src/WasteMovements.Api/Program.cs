@@ -54,10 +54,11 @@ builder.Host.UseSerilog((context, _, logging) =>
             standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
 });
 
-var connectionString = builder.Configuration.GetConnectionString("Marten")
-                       ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set (env ConnectionStrings__Marten).");
+var connectionString = DatabaseConnection.WithBoundedTimeouts(builder.Configuration.GetConnectionString("Marten")
+                       ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set (env ConnectionStrings__Marten)."));
 
-builder.Services.AddSingleton(TimeProvider.System);
+// The procedure's clock; Clock:Offset (Development only) shifts it for the process tests (docs/reliability.md).
+builder.Services.AddSingleton(ShiftedTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
@@ -66,6 +67,8 @@ builder.Services.AddRequestValidators();
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton<ChainReader>();
 builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));
+builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
+builder.Services.AddHostedService<IdempotencyCleanup>();
 
 builder.Services.AddMarten(options =>
     {
@@ -92,6 +95,7 @@ builder.Services.AddMarten(options =>
         // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
         options.Schema.For<WasteMovements.Api.Deadlines.ScheduledDeadline>().Duplicate(x => x.DueAt);
+        options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
 
         options.AutoCreateSchemaObjects = builder.Configuration.GetValue("Database:AutoCreate", AutoCreate.CreateOrUpdate);
@@ -109,10 +113,13 @@ builder.Host.UseWolverine(options =>
     // Scheduled deadlines are durable only on durable local queues.
     options.Policies.UseDurableLocalQueues();
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
+    // Polling and node-health periods (Wolverine:Durability:*); defaults suit production, tests shorten them.
+    DurabilityConfiguration.Apply(options.Durability, builder.Configuration.GetSection("Wolverine:Durability"));
 });
 
 builder.Services.AddWolverineHttp();
 builder.AddWasteMovementsSecurity();
+builder.AddWriteRateLimiting();
 // Refuses to start with the development signing key outside Development (checked when the host starts,
 // so that commands such as `token` and `db-apply` still build the application).
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SigningKeyGuard>());
@@ -132,7 +139,10 @@ app.UseSerilogRequestLogging(options =>
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("CorrelationId", CorrelationMiddleware.Get(http)));
 app.UseStaticFiles();
+app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseAuthentication();
+// After authentication (the partition is the token's sub), before authorization (floods of refused calls count too).
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOpenApi();
@@ -142,6 +152,8 @@ app.MapGet("/", () => Results.Redirect("/api.html")).ExcludeFromDescription();
 app.MapWolverineEndpoints(options =>
 {
     options.AddPolicy<RequestValidationPolicy>();
+    // Added after validation so that its frames come first: a retry is answered before anything else runs.
+    options.AddPolicy<IdempotencyPolicy>();
     // An unparseable query value (?page=abc) is a 400 problem, not a silent default.
     options.RejectUnparseableQueryValues = true;
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
