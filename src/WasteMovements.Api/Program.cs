@@ -128,7 +128,14 @@ builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.ConfigureHttpJsonOptions(json =>
-    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+{
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    json.SerializerOptions.Converters.Add(new SafeStringConverter());
+    // Hostile nesting fails fast (the bodies of this API are at most a few levels deep).
+    json.SerializerOptions.MaxDepth = 32;
+    // A number is a JSON number: "12" for a quantity is a wrong type (400), not silently converted.
+    json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+});
 builder.Services.AddHostedService<DemoDataSeeder>();
 
 var app = builder.Build();
