@@ -184,4 +184,18 @@ public sealed class SecurityTests(ApiFixture api)
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
         Assert.Contains("development signing key may not be used in the Production environment", error.ToString());
     }
+
+    [Fact]
+    public void A_shifted_procedure_clock_is_refused_outside_Development()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Marten", api.ConnectionString);
+            b.UseSetting("Auth:SigningKey", "a-production-signing-key-of-at-least-thirty-two-bytes");
+            b.UseSetting("Clock:Offset", "30.00:00:00");
+        });
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        Assert.Contains("Clock:Offset shifts the procedure's time and is refused in the Production environment", error.ToString());
+    }
 }

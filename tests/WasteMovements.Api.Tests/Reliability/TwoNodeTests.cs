@@ -21,7 +21,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         var cs = database.ConnectionString;
         var wallStart = DateTimeOffset.UtcNow;
         var midnight = new DateTimeOffset(wallStart.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
-        var expiryWall = wallStart + TimeSpan.FromSeconds(40);
+        var expiryWall = wallStart + TimeSpan.FromSeconds(50);
         var today = DateOnly.FromDateTime(midnight.UtcDateTime.AddDays(-1));
         var settings = new Dictionary<string, string> { ["Clock__Offset"] = (midnight - expiryWall).ToString("c") };
 
