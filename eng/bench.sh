@@ -26,7 +26,7 @@ dotnet build bench/WasteMovements.Bench -c Release -o "$OUT/bench" -nologo -v q 
 
 export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Marten="$BENCH_CONN" Demo__Seed=false
 # The load generator writes as a few identities: lift the per-identity write limit for the benchmark.
-export RateLimiting__WritesPerPeriod=1000000 RateLimiting__Burst=1000000
+export RateLimiting__Enabled=false
 export Serilog__MinimumLevel__Default=Warning
 TOKEN="$(dotnet "$OUT/api/WasteMovements.Api.dll" token --role authority --country MY --sub bench 2>/dev/null)"
 BODY='{"stateOfExport":"MY","stateOfImport":"JP","transitStates":[],"kind":"single","reasonForExport":"Recovery","exporter":{"name":"E","address":"A","contact":{"name":"C"}},"generators":[{"name":"G","address":"A","contact":{"name":"C"},"siteOfGeneration":"S","process":"P"}],"consignee":{"name":"C","address":"A","contact":{"name":"C"}},"facility":{"id":"F-1","name":"F","address":"A","siteAddress":"S","contact":{"name":"C"}},"carriers":[],"meansOfTransport":["sea"],"intendedShipments":1,"totalQuantity":10,"unit":"t","firstDeparture":"2027-01-04","lastDeparture":"2027-02-04","waste":{"designation":"Batteries","composition":"Pb","baselCode":"A1160","yCodes":["Y31"],"hCodes":["H8"],"physicalState":"solid","packaging":["box"]},"operation":"R4","contract":{"reference":"C","date":"2026-10-01"},"declaration":{"signedBy":"S","signedAt":"2026-11-01T00:00:00Z","informationCorrect":true}}'

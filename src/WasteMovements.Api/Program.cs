@@ -54,10 +54,11 @@ builder.Host.UseSerilog((context, _, logging) =>
             standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
 });
 
-var connectionString = builder.Configuration.GetConnectionString("Marten")
-                       ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set (env ConnectionStrings__Marten).");
+var connectionString = DatabaseConnection.WithBoundedTimeouts(builder.Configuration.GetConnectionString("Marten")
+                       ?? throw new InvalidOperationException("ConnectionStrings:Marten is not set (env ConnectionStrings__Marten)."));
 
-builder.Services.AddSingleton(TimeProvider.System);
+// The procedure's clock; Clock:Offset (Development only) shifts it for the process tests (docs/reliability.md).
+builder.Services.AddSingleton(ShiftedTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
@@ -66,6 +67,8 @@ builder.Services.AddRequestValidators();
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton<ChainReader>();
 builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));
+builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
+builder.Services.AddHostedService<IdempotencyCleanup>();
 
 builder.Services.AddMarten(options =>
     {
@@ -85,11 +88,13 @@ builder.Host.UseWolverine(options =>
     // Scheduled deadlines are durable only on durable local queues.
     options.Policies.UseDurableLocalQueues();
     options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
+    // Polling and node-health periods (Wolverine:Durability:*); defaults suit production, tests shorten them.
+    DurabilityConfiguration.Apply(options.Durability, builder.Configuration.GetSection("Wolverine:Durability"));
 });
 
 builder.Services.AddWolverineHttp();
 builder.AddWasteMovementsSecurity();
-builder.AddWriteLimits();
+builder.AddWriteRateLimiting();
 // Refuses to start with the development signing key outside Development (checked when the host starts,
 // so that commands such as `token` and `db-apply` still build the application).
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SigningKeyGuard>());
@@ -98,7 +103,14 @@ builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.ConfigureHttpJsonOptions(json =>
-    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+{
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    json.SerializerOptions.Converters.Add(new SafeStringConverter());
+    // Hostile nesting fails fast (the bodies of this API are at most a few levels deep).
+    json.SerializerOptions.MaxDepth = 32;
+    // A number is a JSON number: "12" for a quantity is a wrong type (400), not silently converted.
+    json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+});
 builder.Services.AddHostedService<DemoDataSeeder>();
 
 // The web interface (Razor Pages under /ui) calls this host's own API on loopback.
@@ -114,11 +126,12 @@ app.UseMiddleware<CorrelationMiddleware>();
 app.UseSerilogRequestLogging(options =>
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("CorrelationId", CorrelationMiddleware.Get(http)));
-app.UseRequestBodyLimit();
 app.UseStaticFiles();
+app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseAuthentication();
-app.UseAuthorization();
+// After authentication (the partition is the token's sub), before authorization (floods of refused calls count too).
 app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
@@ -128,14 +141,11 @@ app.MapRazorPages();
 app.MapWolverineEndpoints(options =>
 {
     options.AddPolicy<RequestValidationPolicy>();
+    // Added after validation so that its frames come first: a retry is answered before anything else runs.
+    options.AddPolicy<IdempotencyPolicy>();
     // An unparseable query value (?page=abc) is a 400 problem, not a silent default.
     options.RejectUnparseableQueryValues = true;
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
-    // Every write is rate limited per identity (429 problem with Retry-After).
-    options.ConfigureEndpoints(chain =>
-    {
-        if (!chain.HttpMethods.Contains("GET")) chain.Metadata.RequireRateLimiting(WriteLimits.Policy);
-    });
 });
 
 return await app.RunJasperFxCommands(args);

@@ -39,8 +39,12 @@ public static class ErasureEndpoint
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var candidates = await reader.QueryAsync($"select {ChainReader.Columns} from mt_events where strpos(lower(data::text), lower($1)) > 0 or user_name = $2 order by seq_id",
-            ct, body.Name.Trim(), body.Subject ?? "\u0000");
+        // Without a subject only the name is searched (PostgreSQL text cannot hold the NUL that stood in for "no subject").
+        var candidates = body.Subject is null
+            ? await reader.QueryAsync($"select {ChainReader.Columns} from mt_events where strpos(lower(data::text), lower($1)) > 0 order by seq_id",
+                ct, body.Name.Trim())
+            : await reader.QueryAsync($"select {ChainReader.Columns} from mt_events where strpos(lower(data::text), lower($1)) > 0 or user_name = $2 order by seq_id",
+                ct, body.Name.Trim(), body.Subject);
 
         var changes = new List<(StoredEvent Event, string Data, int Fields)>();
         foreach (var e in candidates)

@@ -24,7 +24,7 @@ public static class DeadlineReachedHandler
         if (now < deadline.DueAt)
         {
             // Delivered before the procedure's clock reached it: wait for the due time.
-            await bus.ScheduleAsync(message, deadline.DueAt);
+            await bus.ScheduleAsync(message, ProcedureClock.ToWallClock(clock, deadline.DueAt));
             return;
         }
 
@@ -54,7 +54,7 @@ public static class DeadlineReachedHandler
         {
             stream.AppendMany(decision.Events);
             var after = decision.Events.Aggregate(before!, (s, e) => NotificationEvolution.Evolve(s, e)!);
-            await DeadlineScheduler.ScheduleAsync(session, bus, before, after);
+            await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, after);
         }
 
         Complete(session, deadline, decision, now);

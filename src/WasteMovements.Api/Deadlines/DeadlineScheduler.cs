@@ -1,5 +1,6 @@
 using Marten;
 using Wolverine;
+using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -11,7 +12,7 @@ public static class DeadlineScheduler
     /// Records and schedules the deadlines that a change of the notification set or moved. The messages go
     /// through Wolverine's Marten outbox: they are persisted in the same transaction as the events.
     /// </summary>
-    public static async Task ScheduleAsync(IDocumentSession session, IMessageBus bus, NotificationState? before, NotificationState after)
+    public static async Task ScheduleAsync(IDocumentSession session, IMessageBus bus, TimeProvider clock, NotificationState? before, NotificationState after)
     {
         foreach (var spec in ProcedureDeadlines.Changed(before, after))
         {
@@ -25,12 +26,12 @@ public static class DeadlineScheduler
                 Basis = spec.Basis,
             };
             session.Store(deadline);
-            await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), deadline.DueAt);
+            await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), ProcedureClock.ToWallClock(clock, deadline.DueAt));
         }
     }
 
     /// <summary>Records and schedules the shipment deadlines (receipt, certificate, take-back) a change set.</summary>
-    public static async Task ScheduleAsync(IDocumentSession session, IMessageBus bus, ShipmentState? before, ShipmentState after)
+    public static async Task ScheduleAsync(IDocumentSession session, IMessageBus bus, TimeProvider clock, ShipmentState? before, ShipmentState after)
     {
         var old = before?.Deadlines.Select(d => (d.Kind, d.DueAt)).ToHashSet() ?? [];
         foreach (var d in after.Deadlines.Where(d => !d.Overdue && !old.Contains((d.Kind, d.DueAt))))
@@ -45,7 +46,7 @@ public static class DeadlineScheduler
                 Basis = d.Basis,
             };
             session.Store(deadline);
-            await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), deadline.DueAt);
+            await bus.ScheduleAsync(new DeadlineReached(deadline.Id, deadline.DueAt), ProcedureClock.ToWallClock(clock, deadline.DueAt));
         }
     }
 }

@@ -46,6 +46,7 @@ public static class EventStoreSetup
         // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
+        options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
     }
 }

@@ -16,6 +16,15 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // A concurrent request with the same Idempotency-Key committed first: this one's transaction rolled
+        // back (nothing appended); answer what the first one answered.
+        if (Idempotency.IsRecordCollision(exception)
+            && await Idempotency.AnswerStoredAsync(context, context.RequestServices.GetRequiredService<Marten.IDocumentStore>()) is { } stored)
+        {
+            await stored.ExecuteAsync(context);
+            return true;
+        }
+
         var problem = exception switch
         {
             ConcurrencyException or ExistingStreamIdCollisionException =>

@@ -47,7 +47,7 @@ public static class FileNotificationEndpoint
         var filed = Filing.File(body, number, registryNow, now);
         session.Events.StartStream<NotificationState>(number, filed);
         // Basel Art. 6(4): a transit state that accepts tacit consent is deemed to consent 60 days after receipt.
-        await DeadlineScheduler.ScheduleAsync(session, bus, null, NotificationEvolution.Create(filed));
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, NotificationEvolution.Create(filed));
         return Results.Created($"/api/notifications/{number}", new NotificationCreated(number, 1));
     }
 }

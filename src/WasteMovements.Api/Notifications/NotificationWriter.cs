@@ -54,7 +54,7 @@ public static class NotificationWriter
         {
             stream.AppendMany(decision.Events);
             var after = decision.Events.Aggregate(stream.Aggregate, (s, e) => NotificationEvolution.Evolve(s, e)!);
-            await DeadlineScheduler.ScheduleAsync(session, bus, stream.Aggregate, after);
+            await DeadlineScheduler.ScheduleAsync(session, bus, clock, stream.Aggregate, after);
         }
 
         var written = new NotificationWritten(number, current + decision.Events.Count);

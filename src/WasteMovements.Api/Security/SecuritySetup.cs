@@ -46,14 +46,15 @@ public static class SecuritySetup
                 };
             });
 
+        // Every policy needs the person (sub): each appended event records who acted, never "anonymous".
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Authority, p => p.RequireClaim(ClaimNames.Role, Roles.Authority).RequireClaim(ClaimNames.Country).RequireClaim(ClaimNames.Subject))
-            .AddPolicy(Policies.AuthorityOrAuditor, p => p.RequireAssertion(c =>
+            .AddPolicy(Policies.AuthorityOrAuditor, p => p.RequireClaim(ClaimNames.Subject).RequireAssertion(c =>
                 (c.User.HasClaim(ClaimNames.Role, Roles.Authority) && c.User.HasClaim(x => x.Type == ClaimNames.Country))
                 || c.User.HasClaim(ClaimNames.Role, Roles.Auditor)))
-            .AddPolicy(Policies.Facility, p => p.RequireClaim(ClaimNames.Role, Roles.Facility).RequireClaim(ClaimNames.Facility))
-            .AddPolicy(Policies.Auditor, p => p.RequireClaim(ClaimNames.Role, Roles.Auditor))
-            .AddPolicy(Policies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin));
+            .AddPolicy(Policies.Facility, p => p.RequireClaim(ClaimNames.Role, Roles.Facility).RequireClaim(ClaimNames.Facility).RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.Auditor, p => p.RequireClaim(ClaimNames.Role, Roles.Auditor).RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin).RequireClaim(ClaimNames.Subject));
 
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
     }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ public sealed class CertifyCompletionValidator : AbstractValidator<CertifyComple
     public CertifyCompletionValidator()
     {
         RuleFor(x => x.Operation).NotEmpty().Matches("^(D([1-9]|1[0-5])|R([1-9]|1[0-3]))$").WithMessage("'{PropertyValue}' is not a D1-D15 or R1-R13 operation.");
-        RuleFor(x => x.CompletedAt).NotEmpty();
+        RuleFor(x => x.CompletedAt).NotEmpty().Plausible();
         RuleFor(x => x.CertificateReference).NotEmpty().MaximumLength(200);
     }
 }

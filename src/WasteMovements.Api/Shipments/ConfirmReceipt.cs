@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ public sealed class ConfirmReceiptValidator : AbstractValidator<ConfirmReceipt>
 {
     public ConfirmReceiptValidator()
     {
-        RuleFor(x => x.ReceivedAt).NotEmpty();
+        RuleFor(x => x.ReceivedAt).NotEmpty().Plausible();
         RuleFor(x => x.Quantity).GreaterThanOrEqualTo(0).LessThanOrEqualTo(10_000_000);
         RuleFor(x => x.Unit).Must(u => u is not null && WasteMovements.Domain.Common.Units.All.Contains(u)).WithMessage("Unit must be 't' (tonnes) or 'm3'.");
     }

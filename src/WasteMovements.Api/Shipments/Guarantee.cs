@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ public sealed class RecordGuaranteeValidator : AbstractValidator<RecordGuarantee
         RuleFor(x => x.Amount).GreaterThan(0).LessThanOrEqualTo(1_000_000_000_000m);
         RuleFor(x => x.Currency).NotEmpty().Matches("^[A-Z]{3}$");
         RuleFor(x => x.Coverage).NotEmpty().MaximumLength(2000);
-        RuleFor(x => x.ValidUntil).NotEmpty();
+        RuleFor(x => x.ValidUntil).NotEmpty().Plausible();
     }
 }
 

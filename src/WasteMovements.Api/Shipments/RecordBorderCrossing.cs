@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public sealed class RecordBorderCrossingValidator : AbstractValidator<RecordBord
         RuleFor(x => x.State).NotEmpty().Length(2).Matches("^[A-Za-z]{2}$");
         RuleFor(x => x.CustomsOffice).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Direction).IsInEnum();
-        RuleFor(x => x.At).NotEmpty();
+        RuleFor(x => x.At).NotEmpty().Plausible();
     }
 }
 

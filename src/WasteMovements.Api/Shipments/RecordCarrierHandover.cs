@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public sealed class RecordCarrierHandoverValidator : AbstractValidator<RecordCar
         RuleFor(x => x.FromCarrier).NotEmpty().MaximumLength(200);
         RuleFor(x => x.ToCarrier).NotEmpty().MaximumLength(200);
         RuleFor(x => x.SignedBy).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.At).NotEmpty();
+        RuleFor(x => x.At).NotEmpty().Plausible();
     }
 }
 

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ public sealed class RecordDepartureValidator : AbstractValidator<RecordDeparture
 {
     public RecordDepartureValidator()
     {
-        RuleFor(x => x.DepartedAt).NotEmpty();
+        RuleFor(x => x.DepartedAt).NotEmpty().Plausible();
         RuleFor(x => x.Carrier).NotEmpty().MaximumLength(200);
     }
 }

@@ -71,7 +71,7 @@ public static class ShipmentWriter
         {
             shipmentStream.AppendMany(forShipment);
             var after = forShipment.Aggregate(shipmentStream.Aggregate, (s, e) => ShipmentEvolution.Evolve(s, e, now)!);
-            await DeadlineScheduler.ScheduleAsync(session, bus, shipmentStream.Aggregate, after);
+            await DeadlineScheduler.ScheduleAsync(session, bus, clock, shipmentStream.Aggregate, after);
         }
 
         var written = new ShipmentWritten(shipmentId, shipmentVersion + forShipment.Count);

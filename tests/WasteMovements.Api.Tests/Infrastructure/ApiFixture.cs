@@ -20,8 +20,7 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
         builder.UseSetting("ConnectionStrings:Marten", connectionString);
         builder.UseSetting("Auth:SigningKey", JwtSettings.DevelopmentSigningKey);
         // Many scenarios write as the same identities; the limits themselves are tested on their own host.
-        builder.UseSetting("RateLimiting:WritesPerPeriod", "100000");
-        builder.UseSetting("RateLimiting:Burst", "100000");
+        builder.UseSetting("RateLimiting:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -80,14 +79,20 @@ public sealed class ApiFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>The number of events in the whole store: a refused request must leave it unchanged.</summary>
+    /// <summary>
+    /// The number of events in the whole store: a refused request must leave it unchanged. Marten's
+    /// tombstones (placeholders for the sequence numbers of a rolled-back append, stream <c>mt_tombstone</c>)
+    /// record no fact and are not counted.
+    /// </summary>
     public async Task<long> EventCountAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from mt_events where stream_id <> '{TombstoneStream}'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    public const string TombstoneStream = "mt_tombstone";
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
