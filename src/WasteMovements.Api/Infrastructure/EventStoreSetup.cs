@@ -31,6 +31,7 @@ public static class EventStoreSetup
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         // Tamper evidence: every appended event is chained to its stream in the same transaction (docs/audit.md).
+        options.Listeners.Add(new StreamEventTypeGuard());
         options.Listeners.Add(new EventChainListener());
         EventVersioning.Register(options);
         if (projections)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
@@ -25,7 +24,11 @@ public sealed record NotificationSummary(
         n.Particulars.Transits.Select(t => t.State).ToArray(), n.Particulars.Waste.Designation, n.Particulars.Operation, n.FiledAt, n.Version);
 }
 
-public sealed record NotificationPage(IReadOnlyList<NotificationSummary> Items, int Page, int PageSize, long Total);
+/// <summary>
+/// One page, newest first. <c>HasMore</c> instead of a total: counting a state's tens of thousands of files
+/// took seconds per request at a million notifications (docs/decisions/0006-list-without-total.md).
+/// </summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationSummary> Items, int Page, int PageSize, bool HasMore);
 
 /// <summary>
 /// GET /api/notifications?status=&amp;role=&amp;state=&amp;from=&amp;to=&amp;page=&amp;pageSize=: an authority's
@@ -85,8 +88,10 @@ public static class ListNotificationsEndpoint
         if (from is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); query = query.Where(x => x.FiledAt >= start); }
         if (to is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); query = query.Where(x => x.FiledAt < end); }
 
-        var results = await query.OrderByDescending(x => x.FiledAt).ThenByDescending(x => x.Id).ToPagedListAsync(page, pageSize, ct);
-        return Results.Ok(new NotificationPage(results.Select(NotificationSummary.Of).ToArray(), page, pageSize, results.TotalItemCount));
+        // One row more than the page tells whether a next page exists, without counting the rest.
+        var rows = await query.OrderByDescending(x => x.FiledAt).ThenByDescending(x => x.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
+        return Results.Ok(new NotificationPage(rows.Take(pageSize).Select(NotificationSummary.Of).ToArray(), page, pageSize, rows.Count > pageSize));
     }
 
     private static string ToCamel(string s) => char.ToLowerInvariant(s[0]) + s[1..];

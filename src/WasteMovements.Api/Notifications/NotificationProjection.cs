@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using WasteMovements.Domain;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Notifications;
 
@@ -12,6 +13,12 @@ namespace WasteMovements.Api.Notifications;
 /// </summary>
 public partial class NotificationProjection : SingleStreamProjection<NotificationState, string>
 {
+    public NotificationProjection()
+    {
+        // Only a notification stream's events: other streams in the same commit cost no document load.
+        foreach (var type in StreamEventTypes.Notification) IncludeType(type);
+    }
+
     public override NotificationState? Evolve(NotificationState? snapshot, string id, IEvent e)
     {
         var next = NotificationEvolution.Evolve(snapshot, e.Data);

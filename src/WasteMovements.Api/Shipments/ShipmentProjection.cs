@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using WasteMovements.Domain;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Shipments;
 
@@ -8,6 +9,12 @@ namespace WasteMovements.Api.Shipments;
 /// <summary>Inline projection of each shipment's state (the stream key is the shipment id, e.g. DE-2026-000001-003).</summary>
 public partial class ShipmentProjection : SingleStreamProjection<ShipmentState, string>
 {
+    public ShipmentProjection()
+    {
+        // Only a shipment stream's events: other streams in the same commit cost no document load.
+        foreach (var type in StreamEventTypes.Shipment) IncludeType(type);
+    }
+
     public override ShipmentState? Evolve(ShipmentState? snapshot, string id, IEvent e)
     {
         var next = ShipmentEvolution.Evolve(snapshot, e.Data, EventTime.Of(e));

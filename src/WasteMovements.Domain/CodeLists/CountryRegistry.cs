@@ -94,5 +94,7 @@ public sealed record CountryRegistryEntry
     public required DateTimeOffset RevisedAt { get; init; }
     public long Version { get; init; }
 
-    public static string StreamKey(string code) => "country:" + code.ToUpperInvariant();
+    public const string StreamKeyPrefix = "country:";
+
+    public static string StreamKey(string code) => StreamKeyPrefix + code.ToUpperInvariant();
 }

@@ -3,6 +3,7 @@ using System.Net;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Npgsql;
 using Weasel.Core;
 using WasteMovements.Api.Audit;
@@ -116,6 +117,22 @@ public sealed class RebuildAndVersioningTests(ApiFixture api)
             Assert.Equal(("KR", "Busan customs", CrossingDirection.Entry), (crossed.State, crossed.CustomsOffice, crossed.Direction));
             var state = await session.Events.AggregateStreamAsync<ShipmentState>(shipment);
             Assert.Equal("Busan customs", state!.Crossings.Single().CustomsOffice);
+        }
+
+        // ...rebuilt by the daemon, whose projection reads only its declared event types (the old type name
+        // included, through the upcaster), so that the document is back level with its stream...
+        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        using (var daemon = await api.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync("ShipmentState", TimeSpan.FromMinutes(2), CancellationToken.None);
+        }
+
+        await using (var session = api.Store.QuerySession())
+        {
+            var rebuilt = await session.LoadAsync<ShipmentState>(shipment);
+            var stream = await session.Events.FetchStreamStateAsync(shipment);
+            Assert.Equal("Busan customs", rebuilt!.Crossings.Single().CustomsOffice);
+            Assert.Equal(stream!.Version, rebuilt.Version);
         }
 
         // ...and the chain verifies the stored (old) form.

@@ -302,9 +302,16 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         var audit = await (await api.Auditor().GetAsync("/api/notifications?state=KR&pageSize=100")).ShouldBe(HttpStatusCode.OK);
         Assert.Contains(audit["items"]!.AsArray(), i => i!["notificationNumber"]!.GetValue<string>() == number);
 
-        var page1 = await (await api.Auditor().GetAsync("/api/notifications?page=1&pageSize=2")).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(2, page1["items"]!.AsArray().Count);
-        Assert.True(page1["total"]!.GetValue<long>() >= 2);
+        // Pages: Uruguay's three files (no other test files for UY), two per page, newest first, no overlap.
+        var uruguay = new List<string>();
+        for (var i = 0; i < 3; i++) uruguay.Add(await api.FileAsync(Samples.Notification("UY", "JP")));
+        uruguay.Reverse();
+        var page1 = await (await api.Auditor().GetAsync("/api/notifications?state=UY&page=1&pageSize=2")).ShouldBe(HttpStatusCode.OK);
+        var page2 = await (await api.Auditor().GetAsync("/api/notifications?state=UY&page=2&pageSize=2")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(uruguay.Take(2), page1["items"]!.AsArray().Select(i => i!["notificationNumber"]!.GetValue<string>()));
+        Assert.True(page1["hasMore"]!.GetValue<bool>());
+        Assert.Equal(uruguay.Skip(2), page2["items"]!.AsArray().Select(i => i!["notificationNumber"]!.GetValue<string>()));
+        Assert.False(page2["hasMore"]!.GetValue<bool>());
 
         var invalid = await (await api.Authority("KR").GetAsync("/api/notifications?status=pending&pageSize=1000")).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.True(invalid["errors"]!.AsObject().ContainsKey("status"));

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using WasteMovements.Domain.Audit;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Domain;
+
+/// <summary>
+/// Which events each kind of stream holds. The projections subscribe to exactly these types (so that a
+/// command on a notification does not make the shipment projection load a document, and a rebuild reads
+/// only its own events), and the event store refuses to append an event to a stream whose list lacks it:
+/// the projected document's version must always equal its stream's version (If-Match and ETags rely on it).
+/// </summary>
+public static partial class StreamEventTypes
+{
+    /// <summary>A notification's stream (key: the notification number).</summary>
+    public static readonly IReadOnlySet<Type> Notification = new HashSet<Type>
+    {
+        typeof(NotificationFiled), typeof(NotificationAcknowledged), typeof(InformationRequested), typeof(InformationProvided),
+        typeof(ConsentGranted), typeof(ConsentRefused), typeof(TransitConsentDeemed), typeof(ConsentDeemed),
+        typeof(ConsentWithdrawn), typeof(NotificationCancelled), typeof(ConsentExpired),
+        // Facts of the shipments that change the notification (counts, quantities, guarantee, closure).
+        typeof(ShipmentAnnounced), typeof(ShipmentConcluded), typeof(ShipmentDiscrepancyFlagged), typeof(NotificationClosed),
+        typeof(FinancialGuaranteeRecorded), typeof(FinancialGuaranteeApproved), typeof(FinancialGuaranteeReleased),
+        typeof(PersonalDataErased),
+    };
+
+    /// <summary>A shipment's stream (key: the shipment id, e.g. DE-2026-000001-003).</summary>
+    public static readonly IReadOnlySet<Type> Shipment = new HashSet<Type>
+    {
+        typeof(MovementDocumentIssued), typeof(ShipmentDeparted), typeof(BorderCrossed), typeof(CarrierHandedOver),
+        typeof(ShipmentReceived), typeof(ShipmentRejected), typeof(MovementCannotBeCompleted), typeof(AlternativeArrangementMade),
+        typeof(ShipmentReturned), typeof(ShipmentCompleted), typeof(IllegalTrafficFound), typeof(ShipmentDeadlinePassed),
+    };
+
+    /// <summary>A state's entry in the country registry (key: country:XX).</summary>
+    public static readonly IReadOnlySet<Type> CountryRegistry = new HashSet<Type> { typeof(CountryProfileRevised) };
+
+    /// <summary>The events a stream with this key may hold; null for a key of no known kind.</summary>
+    public static IReadOnlySet<Type>? For(string streamKey) =>
+        streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry
+        : ShipmentKey().IsMatch(streamKey) ? Shipment
+        : NotificationKey().IsMatch(streamKey) ? Notification
+        : null;
+
+    [GeneratedRegex(@"^[A-Z]{2}-\d{4}-\d{6,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotificationKey();
+
+    [GeneratedRegex(@"^[A-Z]{2}-\d{4}-\d{6,}-\d{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShipmentKey();
+}

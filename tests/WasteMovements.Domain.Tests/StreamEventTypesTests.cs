@@ -1,0 +1,48 @@
+using WasteMovements.Domain;
+using WasteMovements.Domain.Audit;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Domain.Tests;
+
+public sealed class StreamEventTypesTests
+{
+    [Theory]
+    [InlineData("DE-2026-000001", "notification")]
+    [InlineData("DE-2026-1000000", "notification")]
+    [InlineData("DE-2026-000001-003", "shipment")]
+    [InlineData("country:DE", "registry")]
+    [InlineData("mt_tombstone", null)]
+    [InlineData("de-2026-000001", null)]
+    public void The_kind_of_a_stream_follows_from_its_key(string key, string? kind)
+    {
+        var types = StreamEventTypes.For(key);
+        var expected = kind switch
+        {
+            "notification" => StreamEventTypes.Notification,
+            "shipment" => StreamEventTypes.Shipment,
+            "registry" => StreamEventTypes.CountryRegistry,
+            _ => null,
+        };
+        Assert.Same(expected, types);
+    }
+
+    [Fact]
+    public void Every_event_record_of_the_domain_belongs_to_exactly_one_kind_of_stream()
+    {
+        // Events are records named as past-tense facts (NotificationFiled, IllegalTrafficFound, CarrierHandedOver, ConsentWithdrawn):
+        // a new one that is not placed in a list would be stored but never projected.
+        var pastTense = new System.Text.RegularExpressions.Regex("(ed|Found|Made|Over|Withdrawn)$");
+        var events = typeof(NotificationFiled).Assembly.GetTypes()
+            .Where(t => t is { IsPublic: true, IsSealed: true } && t.GetMethod("<Clone>$") is not null && pastTense.IsMatch(t.Name))
+            .ToArray();
+        Assert.Contains(typeof(ShipmentDeparted), events);
+        Assert.Contains(typeof(PersonalDataErased), events);
+        Assert.Equal(32, events.Length);
+        foreach (var type in events)
+        {
+            var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry }.Count(k => k.Contains(type));
+            Assert.True(kinds == 1, $"{type.Name} is in {kinds} lists of StreamEventTypes");
+        }
+    }
+}
