@@ -25,12 +25,10 @@ public static class GetInboxEndpoint
         if (actor.IsAuthority)
         {
             var country = actor.Country!;
-            // Only the files where this state has a step pending (indexed containment query).
-            var open = await session.Query<NotificationState>()
-                .Where(x => x.PendingFor.Contains(country))
-                .OrderBy(x => x.FiledAt)
-                .Take(Limit)
-                .ToListAsync(ct);
+            // Only the files where this state has a step pending: containment on the duplicated pending_for
+            // column and its GIN index (EventStoreSetup), oldest first.
+            var open = await session.QueryAsync<NotificationState>(
+                "where pending_for @> ?::varchar[] order by filed_at limit ?", ct, new[] { country }, Limit);
             var shipments = await session.Query<ShipmentState>()
                 .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
                 .Take(Limit).ToListAsync(ct);
