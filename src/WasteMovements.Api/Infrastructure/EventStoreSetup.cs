@@ -47,9 +47,9 @@ public static class EventStoreSetup
         options.Schema.For<ShipmentState>().Duplicate(x => x.NotificationNumber).Duplicate(x => x.FacilityId).Duplicate(x => x.StateOfExport);
         // "The caller's notifications": containment queries on the states concerned and ordering by filing time.
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt)
-            // The inbox: the states with a step pending, as a small array column with its own GIN index, so that
+            // The inbox: the states with a step pending, as a small text[] column with its own GIN index, so that
             // finding a state's pending files does not read (and decompress) every candidate document.
-            .Duplicate(x => x.PendingFor, pgType: "varchar[]", configure: index => index.Method = IndexMethod.gin);
+            .Duplicate(x => x.PendingFor, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));

@@ -28,7 +28,7 @@ public static class GetInboxEndpoint
             // Only the files where this state has a step pending: containment on the duplicated pending_for
             // column and its GIN index (EventStoreSetup), oldest first.
             var open = await session.QueryAsync<NotificationState>(
-                "where pending_for @> ?::varchar[] order by filed_at limit ?", ct, new[] { country }, Limit);
+                "where pending_for @> ?::text[] order by filed_at limit ?", ct, new[] { country }, Limit);
             var shipments = await session.Query<ShipmentState>()
                 .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
                 .Take(Limit).ToListAsync(ct);

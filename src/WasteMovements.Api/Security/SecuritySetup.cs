@@ -17,6 +17,18 @@ public static class Policies
 
 public static class SecuritySetup
 {
+    /// <summary>The claim a token must carry and does not: sub always, a known role, and country or facility for those roles.</summary>
+    public static string? MissingClaim(System.Security.Claims.ClaimsPrincipal user)
+    {
+        static bool Has(System.Security.Claims.ClaimsPrincipal u, string claim) => !string.IsNullOrWhiteSpace(u.FindFirst(claim)?.Value);
+        if (!Has(user, ClaimNames.Subject)) return "sub";
+        var role = user.FindFirst(ClaimNames.Role)?.Value;
+        if (role is null || !Roles.All.Contains(role)) return "a role (authority, facility, auditor, admin)";
+        if (role == Roles.Authority && !Has(user, ClaimNames.Country)) return "country";
+        if (role == Roles.Facility && !Has(user, ClaimNames.Facility)) return "facility";
+        return null;
+    }
+
     public static void AddWasteMovementsSecurity(this WebApplicationBuilder builder)
     {
         var settings = JwtSettings.From(builder.Configuration);
@@ -43,6 +55,16 @@ public static class SecuritySetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = ClaimNames.Subject,
                     RoleClaimType = ClaimNames.Role,
+                };
+                // A signed token that does not say who acts in which capacity is not a credential of this API:
+                // 401, like a bad signature (issue 8), rather than a 403 for a caller we cannot name.
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (MissingClaim(context.Principal!) is { } missing) context.Fail($"The token lacks {missing}.");
+                        return Task.CompletedTask;
+                    },
                 };
             });
 

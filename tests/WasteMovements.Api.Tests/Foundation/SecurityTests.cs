@@ -111,7 +111,7 @@ public sealed class SecurityTests(ApiFixture api)
         return $"{parts[0]}.{B64(payload)}.{parts[2]}";
     }
 
-    /// <summary>A token that is valid but lacks a claim its role needs: the role policy refuses it (403), nothing appended.</summary>
+    /// <summary>A signed token that lacks a claim its role needs is not a credential: 401, nothing appended.</summary>
     [Theory]
     [InlineData("authority-without-country", "/api/notifications")]
     [InlineData("authority-without-sub", "/api/notifications")]
@@ -119,7 +119,7 @@ public sealed class SecurityTests(ApiFixture api)
     [InlineData("facility-without-sub", "/api/shipments/DE-2026-000001-001/receipt")]
     [InlineData("no-role", "/api/notifications")]
     [InlineData("unknown-role", "/api/notifications")]
-    public async Task A_token_missing_a_claim_of_its_role_is_403_and_appends_nothing(string kind, string url)
+    public async Task A_token_missing_a_claim_of_its_role_is_401_and_appends_nothing(string kind, string url)
     {
         var settings = api.Services.GetRequiredService<JwtSettings>();
         Claim[] claims = kind switch
@@ -133,7 +133,7 @@ public sealed class SecurityTests(ApiFixture api)
         };
         var before = await api.EventCountAsync();
         var body = url.EndsWith("receipt") ? (object)new { receivedAt = "2026-11-23T08:00:00Z", quantity = 1, unit = "t" } : Samples.Notification();
-        await (await api.WithToken(Sign(settings, settings.Key(), claims: claims)).PostJson(url, body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await api.WithToken(Sign(settings, settings.Key(), claims: claims)).PostJson(url, body)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCountAsync());
     }
 
@@ -142,7 +142,7 @@ public sealed class SecurityTests(ApiFixture api)
     {
         var settings = api.Services.GetRequiredService<JwtSettings>();
         var token = Sign(settings, settings.Key(), claims: [new Claim("sub", "bob"), new Claim("role", "authority")]);
-        await (await api.WithToken(token).PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await api.WithToken(token).PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
