@@ -25,14 +25,15 @@ public static class GetInboxEndpoint
         if (actor.IsAuthority)
         {
             var country = actor.Country!;
-            // Only the files where this state has a step pending: containment on the duplicated pending_for
-            // column and its GIN index (EventStoreSetup), oldest first.
-            var open = await session.QueryAsync<NotificationState>(
-                "where pending_for @> ?::text[] order by filed_at limit ?", ct, new[] { country }, Limit);
+            // Only the files where this state has a step pending (the duplicated pending_for column and its GIN
+            // index, EventStoreSetup), oldest first; and of each only its recorded pending steps, not the whole file.
+            var table = session.DocumentStore.Options.Schema.For<NotificationState>();
+            var open = await session.AdvancedSql.QueryAsync<InboxItem[]>(
+                $"select data -> 'pendingSteps' from {table} where pending_for @> ?::text[] order by filed_at limit ?", ct, new[] { country }, Limit);
             var shipments = await session.Query<ShipmentState>()
                 .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
                 .Take(Limit).ToListAsync(ct);
-            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(n => Inbox.For(n, country, now))
+            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(steps => steps.Where(i => string.Equals(i.State, country, StringComparison.OrdinalIgnoreCase)).Select(i => Inbox.AsOf(i, now)))
                 .Concat(shipments.SelectMany(s => ShipmentInbox.ForExportAuthority(s, country, now))))));
         }
 

@@ -17,6 +17,9 @@ public partial class NotificationProjection : SingleStreamProjection<Notificatio
     {
         // Only a notification stream's events: other streams in the same commit cost no document load.
         foreach (var type in StreamEventTypes.Notification) IncludeType(type);
+        // Rebuilds (the daemon) fetch 5,000 events per batch instead of 500: about twice the events per second
+        // in docs/benchmarks.md. Inline projection of live appends is not affected.
+        Options.BatchSize = 5000;
     }
 
     public override NotificationState? Evolve(NotificationState? snapshot, string id, IEvent e)

@@ -13,6 +13,9 @@ public partial class ShipmentProjection : SingleStreamProjection<ShipmentState, 
     {
         // Only a shipment stream's events: other streams in the same commit cost no document load.
         foreach (var type in StreamEventTypes.Shipment) IncludeType(type);
+        // Rebuilds (the daemon) fetch 5,000 events per batch instead of 500: about twice the events per second
+        // in docs/benchmarks.md. Inline projection of live appends is not affected.
+        Options.BatchSize = 5000;
     }
 
     public override ShipmentState? Evolve(ShipmentState? snapshot, string id, IEvent e)

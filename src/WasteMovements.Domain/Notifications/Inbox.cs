@@ -52,6 +52,10 @@ public static class Inbox
         }
     }
 
+    /// <summary>A recorded pending step as it stands at <paramref name="now"/>: overdue once its deadline has passed, unless paused.</summary>
+    public static InboxItem AsOf(InboxItem step, DateTimeOffset now) =>
+        step with { Overdue = step.DueAt is { } due && due < now && !step.Paused };
+
     /// <summary>Overdue first, then by deadline, steps without a day count last.</summary>
     public static IReadOnlyList<InboxItem> Order(IEnumerable<InboxItem> items) =>
         items.OrderByDescending(i => i.Overdue)

@@ -108,6 +108,12 @@ public sealed record NotificationState
     /// </summary>
     public IReadOnlyList<string> PendingFor { get; init; } = [];
 
+    /// <summary>
+    /// Every state's pending steps, recorded without the time-dependent overdue flag (<see cref="Inbox.AsOf"/>
+    /// sets it): the inbox reads this small part of each document instead of the whole file.
+    /// </summary>
+    public IReadOnlyList<InboxItem> PendingSteps { get; init; } = [];
+
     /// <summary>Export, import and transit states: indexed for "the caller's notifications" queries.</summary>
     public required IReadOnlyList<string> StatesConcerned { get; init; }
 
@@ -329,7 +335,8 @@ public static class NotificationEvolution
         };
         next = next with { Status = StatusOf(next) };
         // Whether a step is pending does not depend on the time (only whether it is overdue does).
-        return next with { PendingFor = next.StatesConcerned.Where(c => Inbox.For(next, c, next.FiledAt).Any()).ToArray() };
+        var steps = next.StatesConcerned.SelectMany(c => Inbox.For(next, c, DateTimeOffset.MinValue)).ToArray();
+        return next with { PendingSteps = steps, PendingFor = steps.Select(i => i.State).Distinct().ToArray() };
     }
 
     private static NotificationStatus StatusOf(NotificationState s)

@@ -316,6 +316,33 @@ public sealed class ProcedureRulesTests
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(contract: false), T0));
         Assert.Empty(n.PendingFor);
+        Assert.Empty(n.PendingSteps);
+    }
+
+    [Fact]
+    public void The_recorded_pending_steps_give_each_state_the_inbox_computed_from_the_whole_file()
+    {
+        var n = Filed("MY", "JP", ["KR"]);
+        var states = new[] { "MY", "JP", "KR", "DE" };
+        void Same(NotificationState file)
+        {
+            foreach (var now in new[] { T0, T0.AddDays(10), T0.AddDays(70) })
+            {
+                foreach (var state in states)
+                {
+                    Assert.Equal(Inbox.For(file, state, now), file.PendingSteps.Where(p => p.State == state).Select(p => Inbox.AsOf(p, now)));
+                }
+            }
+        }
+
+        Same(n);
+        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        Same(n);
+        n = Then(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        Same(n);
+        Assert.Contains(Inbox.For(n, "KR", T0.AddDays(70)), i => i.Overdue); // so the comparison covers overdue steps too
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
+        Same(n);
     }
 
     [Fact]
