@@ -41,6 +41,7 @@ public sealed class QueryBenchmarks(string api, StoreBenchmarks stores, TokenIss
         foreach (var (name, path) in new[] { ("inbox", "/api/inbox"), ("list, page 1", "/api/notifications?page=1&pageSize=20"), ("list, page 50", "/api/notifications?page=50&pageSize=20") })
         {
             var latencies = new Latencies();
+            var errors = 0;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
             {
                 var state = States[c % States.Length];
@@ -52,9 +53,10 @@ public sealed class QueryBenchmarks(string api, StoreBenchmarks stores, TokenIss
                     using var response = await client.GetAsync(path);
                     await response.Content.ReadAsByteArrayAsync();
                     if (response.IsSuccessStatusCode) latencies.Add(Latencies.Ms(t));
+                    else Interlocked.Increment(ref errors);
                 }
             }));
-            Report.Add($"(5) {name}", clients.ToString(), $"p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms", $"{latencies.Count} requests");
+            Report.Add($"(5) {name}", clients.ToString(), $"p50 {latencies.Percentile(50):0.0} ms, p99 {latencies.Percentile(99):0.0} ms", $"{latencies.Count} requests, {errors} errors");
         }
     }
 }

@@ -49,7 +49,10 @@ public static class EventStoreSetup
         options.Schema.For<NotificationState>().GinIndexJsonData().Duplicate(x => x.FiledAt)
             // The inbox: the states with a step pending, as a small text[] column with its own GIN index, so that
             // finding a state's pending files does not read (and decompress) every candidate document.
-            .Duplicate(x => x.PendingFor, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+            .Duplicate(x => x.PendingFor, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
+            // The list: the states concerned as a small column too, so that walking the filed_at index newest
+            // first tests each row without reading (and decompressing) its document.
+            .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));

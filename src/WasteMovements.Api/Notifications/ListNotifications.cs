@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
@@ -67,21 +68,25 @@ public static class ListNotificationsEndpoint
 
         var actor = Actor.From(user);
         var query = session.Query<NotificationState>().AsQueryable();
+        // The concerned state's test on the small duplicated column comes first (EventStoreSetup); the role
+        // tests on the document then run only for that state's own files.
+        const string concerns = "d.states_concerned @> ?::text[]";
         if (actor.IsAuthority)
         {
             var country = actor.Country!;
+            query = query.Where(x => x.MatchesSql(concerns, new object[] { new[] { country } }));
             query = wantedRole switch
             {
                 AuthorityRole.Export => query.Where(x => x.Particulars.StateOfExport == country),
                 AuthorityRole.Import => query.Where(x => x.Particulars.StateOfImport == country),
                 AuthorityRole.Transit => query.Where(x => x.Authorities.Any(a => a.State == country && a.Role == AuthorityRole.Transit)),
-                _ => query.Where(x => x.StatesConcerned.Contains(country)),
+                _ => query,
             };
         }
         else if (state is not null)
         {
             var wanted = state.ToUpperInvariant();
-            query = query.Where(x => x.StatesConcerned.Contains(wanted));
+            query = query.Where(x => x.MatchesSql(concerns, new object[] { new[] { wanted } }));
         }
 
         if (wantedStatus is { } st) query = query.Where(x => x.Status == st);
