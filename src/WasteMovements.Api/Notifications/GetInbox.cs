@@ -14,6 +14,9 @@ public sealed record InboxPage(DateTimeOffset AsOf, IReadOnlyList<InboxItem> Ite
 /// <summary>GET /api/inbox: the caller's pending steps, each with its deadline, overdue first.</summary>
 public static class GetInboxEndpoint
 {
+    // Not named Id: Marten would take a type with an Id for a document and read it as one.
+    private sealed record PendingRow(string Number, InboxItem[]? Steps);
+
     public const int Limit = 500;
 
     [WolverineGet("/api/inbox", Name = "GetInbox")]
@@ -28,12 +31,23 @@ public static class GetInboxEndpoint
             // Only the files where this state has a step pending (the duplicated pending_for column and its GIN
             // index, EventStoreSetup), oldest first; and of each only its recorded pending steps, not the whole file.
             var table = session.DocumentStore.Options.Schema.For<NotificationState>();
-            var open = await session.AdvancedSql.QueryAsync<InboxItem[]>(
-                $"select data -> 'pendingSteps' from {table} where pending_for @> ?::text[] order by filed_at limit ?", ct, new[] { country }, Limit);
+            var rows = await session.AdvancedSql.QueryAsync<PendingRow>(
+                $"select jsonb_build_object('number', id, 'steps', data -> 'pendingSteps') from {table} where pending_for @> ?::text[] order by filed_at limit ?",
+                ct, new[] { country }, Limit);
+            var steps = rows.Where(r => r.Steps is not null)
+                .SelectMany(r => r.Steps!.Where(i => string.Equals(i.State, country, StringComparison.OrdinalIgnoreCase)).Select(i => Inbox.AsOf(i, now)))
+                .ToList();
+            // Documents projected before pendingSteps existed (until `projections rebuild`): from the whole file.
+            var legacy = rows.Where(r => r.Steps is null).Select(r => r.Number).ToArray();
+            if (legacy.Length > 0)
+            {
+                steps.AddRange((await session.LoadManyAsync<NotificationState>(ct, legacy)).SelectMany(n => Inbox.For(n, country, now)));
+            }
+
             var shipments = await session.Query<ShipmentState>()
                 .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
                 .Take(Limit).ToListAsync(ct);
-            return Results.Ok(new InboxPage(now, Inbox.Order(open.SelectMany(steps => steps.Where(i => string.Equals(i.State, country, StringComparison.OrdinalIgnoreCase)).Select(i => Inbox.AsOf(i, now)))
+            return Results.Ok(new InboxPage(now, Inbox.Order(steps
                 .Concat(shipments.SelectMany(s => ShipmentInbox.ForExportAuthority(s, country, now))))));
         }
 
