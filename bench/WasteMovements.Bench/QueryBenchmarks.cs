@@ -47,6 +47,9 @@ public sealed class QueryBenchmarks(string api, StoreBenchmarks stores, TokenIss
                 var state = States[c % States.Length];
                 using var client = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(60) };
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue(Roles.Authority, "bench.q", state));
+                // One untimed request first: the first call of an endpoint compiles its handler chain (runtime codegen),
+                // which is start-up cost (measured under (6)), not query time.
+                using (var warmUp = await client.GetAsync(path)) await warmUp.Content.ReadAsByteArrayAsync();
                 for (var i = 0; i < requestsPerClient; i++)
                 {
                     var t = Stopwatch.GetTimestamp();
