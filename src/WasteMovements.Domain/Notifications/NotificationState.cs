@@ -106,7 +106,7 @@ public sealed record NotificationState
     /// The states with a step pending in their inbox (acknowledge, decide, answer): the inbox reads only these
     /// files instead of every open file of the state.
     /// </summary>
-    public IReadOnlyList<string> PendingFor { get; init; } = [];
+    public IReadOnlyList<string> PendingFor => PendingSteps.Select(i => i.State).Distinct().ToArray();
 
     /// <summary>
     /// Every state's pending steps, recorded without the time-dependent overdue flag (<see cref="Inbox.AsOf"/>
@@ -336,7 +336,7 @@ public static class NotificationEvolution
         next = next with { Status = StatusOf(next) };
         // Whether a step is pending does not depend on the time (only whether it is overdue does).
         var steps = next.StatesConcerned.SelectMany(c => Inbox.For(next, c, DateTimeOffset.MinValue)).ToArray();
-        return next with { PendingSteps = steps, PendingFor = steps.Select(i => i.State).Distinct().ToArray() };
+        return next with { PendingSteps = steps };
     }
 
     private static NotificationStatus StatusOf(NotificationState s)
