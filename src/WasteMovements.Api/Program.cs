@@ -83,7 +83,7 @@ builder.Services.AddMarten(options =>
 
 builder.Host.UseWolverine(options =>
 {
-    // Without this a handler's session writes are discarded silently (stack-notes.md section 0).
+    // Without this a handler's session writes are discarded silently (docs/stack-notes.md, section 0).
     options.Policies.AutoApplyTransactions();
     // Scheduled deadlines are durable only on durable local queues.
     options.Policies.UseDurableLocalQueues();

@@ -11,7 +11,7 @@ using WasteMovements.Api.Security;
 namespace WasteMovements.Api.Infrastructure;
 
 /// <summary>
-/// The first successful answer to a write sent with an <c>Idempotency-Key</c> (api.md). Its id is a digest of
+/// The first successful answer to a write sent with an <c>Idempotency-Key</c> (docs/api-guide.md). Its id is a digest of
 /// (sub, method, path, key); it is inserted in the same Marten transaction as the write's events, so the
 /// answer exists if and only if the events do, and a concurrent twin fails on the id and appends nothing.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed record IdempotencyRecord
 
 public sealed class IdempotencyOptions
 {
-    /// <summary>How long a key is remembered (api.md retries are minutes apart; a day covers an outage).</summary>
+    /// <summary>How long a key is remembered (docs/api-guide.md: retries are minutes apart; a day covers an outage).</summary>
     public int RetentionHours { get; set; } = 24;
 
     /// <summary>How often expired keys are deleted.</summary>

@@ -3,7 +3,7 @@ using WasteMovements.Domain.Common;
 
 namespace WasteMovements.Api.Infrastructure;
 
-/// <summary>RFC 9457 problem responses used by every route (api.md: "every error is an RFC 9457 problem").</summary>
+/// <summary>RFC 9457 problem responses used by every route (docs/api-guide.md: "every error is an RFC 9457 problem").</summary>
 public static class Problems
 {
     public const string TypeBase = "urn:wastemovements:problem:";

@@ -9,7 +9,7 @@ namespace WasteMovements.Api.Notifications;
 /// <summary>
 /// Inline projection of the notification state. Marten 9 dispatches projections through a source
 /// generator, so this partial class lives in the host project and delegates to the domain's pure evolve
-/// function (stack-notes.md section 0). The append mode is Rich, so <see cref="IEvent.Version"/> is final here.
+/// function (docs/stack-notes.md, section 0). The append mode is Rich, so <see cref="IEvent.Version"/> is final here.
 /// </summary>
 public partial class NotificationProjection : SingleStreamProjection<NotificationState, string>
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace WasteMovements.Domain.CodeLists;
 
-/// <summary>Where a list's content comes from, with the confidence marker of reference.md ([V], [C], [K]).</summary>
+/// <summary>Where a list's content comes from, with the confidence marker of docs/law.md ([V], [C], [K]).</summary>
 public sealed record CodeListSource(string Name, string Reference, string Confidence, string? Notes);
 
 /// <summary>

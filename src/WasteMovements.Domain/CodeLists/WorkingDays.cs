@@ -10,7 +10,7 @@ public sealed record HolidayCalendarData(string List, string Title, IReadOnlyLis
 
 /// <summary>
 /// Working days: Monday to Friday less the public holidays of the state whose authority must act
-/// (domain.md, "Control regimes"). States without a shipped calendar count weekends only.
+/// (docs/procedure.md, "Control regimes"). States without a shipped calendar count weekends only.
 /// </summary>
 public sealed class WorkingDays
 {

@@ -14,7 +14,7 @@ public enum ControlRegime
 
 /// <summary>
 /// The control regime recorded on a notification with the instrument version in force when it was filed,
-/// so that a later change of the rules never rewrites an old file (domain.md, "Control regimes").
+/// so that a later change of the rules never rewrites an old file (docs/procedure.md, "Control regimes").
 /// </summary>
 public sealed record RegimeInfo(ControlRegime Regime, string Instrument)
 {

@@ -6,7 +6,7 @@ namespace WasteMovements.Domain.Notifications;
 public sealed record Deadline(DateTimeOffset? DueAt, string Basis, bool Paused = false);
 
 /// <summary>
-/// The regime table of domain.md ("Control regimes") and reference.md 3.13: acknowledgement and decision
+/// The regime table of docs/procedure.md ("Control regimes") and docs/law.md 3.13: acknowledgement and decision
 /// periods, tacit consent and the longest consent validity, per regime.
 /// </summary>
 public static class RegimeRules

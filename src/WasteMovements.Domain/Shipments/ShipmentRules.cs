@@ -3,7 +3,7 @@ using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Domain.Shipments;
 
-/// <summary>The shipment side's periods, per regime (domain.md "Control regimes"; reference.md 3.8, 3.11-3.13).</summary>
+/// <summary>The shipment side's periods, per regime (docs/procedure.md "Control regimes"; docs/law.md 3.8, 3.11-3.13).</summary>
 public static class ShipmentRules
 {
     /// <summary>

@@ -7,7 +7,7 @@ using WasteMovements.Tests.Support;
 
 namespace WasteMovements.Api.Tests.Reliability;
 
-/// <summary>api.md: "the same key and body again returns the first result and appends nothing; the same key with another body is a 422".</summary>
+/// <summary>docs/api-guide.md: "the same key and body again returns the first result and appends nothing; the same key with another body is a 422".</summary>
 [Collection(ApiCollection.Name)]
 public sealed class IdempotencyTests(ApiFixture api)
 {
