@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using WasteMovements.Domain;
-using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Notifications;
@@ -25,6 +24,6 @@ public partial class NotificationProjection : SingleStreamProjection<Notificatio
     public override NotificationState? Evolve(NotificationState? snapshot, string id, IEvent e)
     {
         var next = NotificationEvolution.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = e.Version, LastChangedAt = EventTime.Of(e) };
+        return next is null ? null : next with { Version = e.Version };
     }
 }

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using WasteMovements.Domain;
-using WasteMovements.Api.Infrastructure;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Shipments;
@@ -20,7 +19,7 @@ public partial class ShipmentProjection : SingleStreamProjection<ShipmentState, 
 
     public override ShipmentState? Evolve(ShipmentState? snapshot, string id, IEvent e)
     {
-        var next = ShipmentEvolution.Evolve(snapshot, e.Data, EventTime.Of(e));
+        var next = ShipmentEvolution.Evolve(snapshot, e.Data);
         return next is null ? null : next with { Version = e.Version };
     }
 }

@@ -70,7 +70,7 @@ public static class ShipmentWriter
         if (forShipment.Count > 0)
         {
             shipmentStream.AppendMany(forShipment);
-            var after = forShipment.Aggregate(shipmentStream.Aggregate, (s, e) => ShipmentEvolution.Evolve(s, e, now)!);
+            var after = forShipment.Aggregate(shipmentStream.Aggregate, (s, e) => ShipmentEvolution.Evolve(s, e)!);
             await DeadlineScheduler.ScheduleAsync(session, bus, clock, shipmentStream.Aggregate, after);
         }
 

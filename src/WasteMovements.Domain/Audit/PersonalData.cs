@@ -60,4 +60,7 @@ public static class PersonalData
 }
 
 /// <summary>Recorded on each notification whose events had personal data erased; it names no one.</summary>
-public sealed record PersonalDataErased(int Fields, string Reason, DateTimeOffset ErasedAt);
+public sealed record PersonalDataErased(int Fields, string Reason, DateTimeOffset ErasedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ErasedAt;
+}

@@ -82,7 +82,10 @@ public sealed class CountryRegistry
 /// Amendment, tacit transit declaration, Art. 11 agreements, import prohibitions), citing the source.
 /// Notifications already filed keep what they recorded at filing.
 /// </summary>
-public sealed record CountryProfileRevised(string Code, CountryProfile Profile, string Reason, string Source, DateTimeOffset RevisedAt);
+public sealed record CountryProfileRevised(string Code, CountryProfile Profile, string Reason, string Source, DateTimeOffset RevisedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RevisedAt;
+}
 
 /// <summary>The current registry entry of a state as revised through the API (stream <c>country:{code}</c>).</summary>
 public sealed record CountryRegistryEntry

@@ -23,20 +23,32 @@ public sealed record NotificationFiled(
     NotificationParticulars Particulars,
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
-    DateTimeOffset FiledAt);
+    DateTimeOffset FiledAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
+}
 
 /// <summary>
 /// Basel Art. 6(4) (transit: promptly), OECD (import: 3 working days), EU 2024/1157 Art. 8(11)-(12): the
 /// authority acknowledged receipt of a complete notification.
 /// </summary>
-public sealed record NotificationAcknowledged(string State, AuthorityRole Role, DateTimeOffset AcknowledgedAt);
+public sealed record NotificationAcknowledged(string State, AuthorityRole Role, DateTimeOffset AcknowledgedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => AcknowledgedAt;
+}
 
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 8: an authority asked for more information. Its clock pauses.</summary>
-public sealed record InformationRequested(string RequestId, string State, string Questions, DateTimeOffset RequestedAt);
+public sealed record InformationRequested(string RequestId, string State, string Questions, DateTimeOffset RequestedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RequestedAt;
+}
 
 /// <summary>The state of export answered an information request; the asking authority's clock runs again.</summary>
 public sealed record InformationProvided(
-    string RequestId, string State, string Answer, IReadOnlyList<string> Attachments, DateTimeOffset AnsweredAt);
+    string RequestId, string State, string Answer, IReadOnlyList<string> Attachments, DateTimeOffset AnsweredAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => AnsweredAt;
+}
 
 /// <summary>
 /// Basel Art. 6(2)-(4), EU Art. 9-10: written consent, with its conditions and validity window, and for the
@@ -51,25 +63,46 @@ public sealed record ConsentGranted(
     DateOnly ValidUntil,
     bool ContractConfirmed,
     DateTimeOffset DecidedAt,
-    bool RequiresFinancialGuarantee = false);
+    bool RequiresFinancialGuarantee = false) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => DecidedAt;
+}
 
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 11-12: the authority refused (objected to) the movement, with its reason.</summary>
-public sealed record ConsentRefused(string State, AuthorityRole Role, string Reason, DateTimeOffset DecidedAt);
+public sealed record ConsentRefused(string State, AuthorityRole Role, string Reason, DateTimeOffset DecidedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => DecidedAt;
+}
 
 /// <summary>
 /// Basel Art. 6(4), OECD, EU Art. 9(1): a transit state that does not require written consent gave no answer
 /// within its period and is deemed to consent.
 /// </summary>
-public sealed record TransitConsentDeemed(string State, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article);
+public sealed record TransitConsentDeemed(string State, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => DeemedAt;
+}
 
 /// <summary>OECD Decision C(2001)107 (amber): no objection from the destination within 30 days of acknowledgement.</summary>
-public sealed record ConsentDeemed(string State, AuthorityRole Role, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article);
+public sealed record ConsentDeemed(string State, AuthorityRole Role, DateTimeOffset DeemedAt, DateOnly? ValidUntil, string Article) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => DeemedAt;
+}
 
 /// <summary>EU 2024/1157 Art. 9(7)-(8), OECD: the state that consented withdrew its consent; later shipments are refused.</summary>
-public sealed record ConsentWithdrawn(string State, string Reason, DateTimeOffset WithdrawnAt);
+public sealed record ConsentWithdrawn(string State, string Reason, DateTimeOffset WithdrawnAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => WithdrawnAt;
+}
 
 /// <summary>The state of export cancelled the notification; no shipment may follow.</summary>
-public sealed record NotificationCancelled(string Reason, DateTimeOffset CancelledAt);
+public sealed record NotificationCancelled(string Reason, DateTimeOffset CancelledAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => CancelledAt;
+}
 
 /// <summary>The consent's validity ended (EU Art. 9(4): the earliest validity end set by any authority).</summary>
-public sealed record ConsentExpired(DateOnly ValidUntil, DateTimeOffset ExpiredAt);
+public sealed record ConsentExpired(DateOnly ValidUntil, DateTimeOffset ExpiredAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ExpiredAt;
+}

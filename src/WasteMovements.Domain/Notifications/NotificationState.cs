@@ -280,7 +280,9 @@ public static class NotificationEvolution
             _ => null,
         };
 
-        return next is null ? state : Derive(next);
+        if (next is null) return state;
+        // The procedure's time of the fact, never the time the database recorded it (docs/architecture.md).
+        return Derive(@event is IProcedureFact fact ? next with { LastChangedAt = fact.OccurredAt } : next);
     }
 
     private static NotificationState Update(NotificationState state, string country, Func<AuthorityState, AuthorityState> change) =>

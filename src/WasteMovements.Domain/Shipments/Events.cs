@@ -10,7 +10,10 @@ namespace WasteMovements.Domain.Shipments;
 /// its quantity against the notification, so that concurrent announcements cannot exceed its caps.
 /// </summary>
 public sealed record ShipmentAnnounced(
-    string NotificationNumber, string ShipmentId, int ShipmentNumber, decimal Quantity, string Unit, DateOnly PlannedDeparture, DateTimeOffset AnnouncedAt);
+    string NotificationNumber, string ShipmentId, int ShipmentNumber, decimal Quantity, string Unit, DateOnly PlannedDeparture, DateTimeOffset AnnouncedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => AnnouncedAt;
+}
 
 public enum ShipmentOutcome
 {
@@ -19,14 +22,23 @@ public enum ShipmentOutcome
 }
 
 /// <summary>A shipment under the notification reached its end (final certificate, or take-back completed).</summary>
-public sealed record ShipmentConcluded(string NotificationNumber, string ShipmentId, ShipmentOutcome Outcome, DateTimeOffset ConcludedAt);
+public sealed record ShipmentConcluded(string NotificationNumber, string ShipmentId, ShipmentOutcome Outcome, DateTimeOffset ConcludedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ConcludedAt;
+}
 
 /// <summary>A shipment was received in a quantity differing from the announced one beyond the tolerance.</summary>
 public sealed record ShipmentDiscrepancyFlagged(
-    string NotificationNumber, string ShipmentId, decimal Announced, decimal Received, decimal DifferencePercent, DateTimeOffset FlaggedAt);
+    string NotificationNumber, string ShipmentId, decimal Announced, decimal Received, decimal DifferencePercent, DateTimeOffset FlaggedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => FlaggedAt;
+}
 
 /// <summary>Every announced shipment is concluded and no more may follow: the notification is closed.</summary>
-public sealed record NotificationClosed(string NotificationNumber, string Reason, DateTimeOffset ClosedAt);
+public sealed record NotificationClosed(string NotificationNumber, string Reason, DateTimeOffset ClosedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ClosedAt;
+}
 
 public enum GuaranteeKind
 {
@@ -37,13 +49,22 @@ public enum GuaranteeKind
 
 /// <summary>Basel Art. 6(11), EU 2024/1157 Art. 7: the insurance, bond or guarantee covering the movement.</summary>
 public sealed record FinancialGuaranteeRecorded(
-    GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil, DateTimeOffset RecordedAt);
+    GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil, DateTimeOffset RecordedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RecordedAt;
+}
 
 /// <summary>The authority that requires the guarantee approved it (EU: the competent authority of dispatch, Art. 7(1)).</summary>
-public sealed record FinancialGuaranteeApproved(string State, DateTimeOffset ApprovedAt);
+public sealed record FinancialGuaranteeApproved(string State, DateTimeOffset ApprovedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ApprovedAt;
+}
 
 /// <summary>EU 2024/1157 Art. 7(5): released once the completion certificate of every shipment has arrived.</summary>
-public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset ReleasedAt);
+public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset ReleasedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ReleasedAt;
+}
 
 // ---- On the shipment stream -----------------------------------------------------------------------
 
@@ -75,10 +96,16 @@ public sealed record MovementDocument(
     IReadOnlyList<string> ConsentsBy,
     DateOnly? ConsentValidUntil);
 
-public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt);
+public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => IssuedAt;
+}
 
 /// <summary>Annex V B item 6: the movement started; the first carrier takes charge and signs.</summary>
-public sealed record ShipmentDeparted(string NotificationNumber, string ShipmentId, DateTimeOffset DepartedAt, string Carrier, string SignedBy);
+public sealed record ShipmentDeparted(string NotificationNumber, string ShipmentId, DateTimeOffset DepartedAt, string Carrier, string SignedBy) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => DepartedAt;
+}
 
 public enum CrossingDirection
 {
@@ -87,10 +114,16 @@ public enum CrossingDirection
 }
 
 /// <summary>The shipment crossed a border: the state crossed records the customs office, exit or entry.</summary>
-public sealed record BorderCrossed(string NotificationNumber, string ShipmentId, string State, string CustomsOffice, CrossingDirection Direction, DateTimeOffset At);
+public sealed record BorderCrossed(string NotificationNumber, string ShipmentId, string State, string CustomsOffice, CrossingDirection Direction, DateTimeOffset At) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => At;
+}
 
 /// <summary>Basel Art. 6(9): each person who takes charge of the movement signs the document.</summary>
-public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At);
+public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => At;
+}
 
 /// <summary>
 /// Basel Art. 6(9), Annex V B item 14; EU Art. 16(5): the facility confirmed receipt and the quantity received.
@@ -98,20 +131,35 @@ public sealed record CarrierHandedOver(string NotificationNumber, string Shipmen
 /// </summary>
 public sealed record ShipmentReceived(
     string NotificationNumber, string ShipmentId, string FacilityId, DateTimeOffset ReceivedAt, decimal Quantity, string Unit,
-    bool Discrepancy, decimal DifferencePercent, bool ConfirmedLate, bool AfterConsentValidity, DateTimeOffset ConfirmedAt);
+    bool Discrepancy, decimal DifferencePercent, bool ConfirmedLate, bool AfterConsentValidity, DateTimeOffset ConfirmedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ConfirmedAt;
+}
 
 /// <summary>The facility rejected all or part of the shipment: Basel Art. 8 take-back clock of 90 days starts.</summary>
 public sealed record ShipmentRejected(
-    string NotificationNumber, string ShipmentId, string FacilityId, string Reason, decimal RejectedQuantity, bool Full, DateTimeOffset RejectedAt, DateTimeOffset TakeBackDue);
+    string NotificationNumber, string ShipmentId, string FacilityId, string Reason, decimal RejectedQuantity, bool Full, DateTimeOffset RejectedAt, DateTimeOffset TakeBackDue) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RejectedAt;
+}
 
 /// <summary>Basel Art. 8: the movement cannot be completed as the contract says; the state of import informed the state of export.</summary>
-public sealed record MovementCannotBeCompleted(string NotificationNumber, string ShipmentId, string InformedBy, string Reason, DateTimeOffset InformedAt, DateTimeOffset TakeBackDue);
+public sealed record MovementCannotBeCompleted(string NotificationNumber, string ShipmentId, string InformedBy, string Reason, DateTimeOffset InformedAt, DateTimeOffset TakeBackDue) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => InformedAt;
+}
 
 /// <summary>Basel Art. 8: instead of take-back, an alternative environmentally sound arrangement (another facility).</summary>
-public sealed record AlternativeArrangementMade(string NotificationNumber, string ShipmentId, Facility Facility, string Details, DateTimeOffset At);
+public sealed record AlternativeArrangementMade(string NotificationNumber, string ShipmentId, Facility Facility, string Details, DateTimeOffset At) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => At;
+}
 
 /// <summary>Basel Art. 8, 9(2): the waste was taken back into the state of export.</summary>
-public sealed record ShipmentReturned(string NotificationNumber, string ShipmentId, DateTimeOffset ReturnedAt);
+public sealed record ShipmentReturned(string NotificationNumber, string ShipmentId, DateTimeOffset ReturnedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ReturnedAt;
+}
 
 /// <summary>
 /// Annex V B item 14; EU Art. 15(4), 16(6): the certificate of disposal or recovery, with the operation
@@ -119,11 +167,17 @@ public sealed record ShipmentReturned(string NotificationNumber, string Shipment
 /// </summary>
 public sealed record ShipmentCompleted(
     string NotificationNumber, string ShipmentId, string Operation, bool Interim, DateTimeOffset CompletedAt, string CertificateReference,
-    bool CertifiedLate, DateTimeOffset CertifiedAt);
+    bool CertifiedLate, DateTimeOffset CertifiedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => CertifiedAt;
+}
 
 /// <summary>Basel Art. 9: illegal traffic found, with its cause; where the exporter is at fault a 30-day take-back clock starts.</summary>
 public sealed record IllegalTrafficFound(
-    string NotificationNumber, string ShipmentId, string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt, DateTimeOffset? TakeBackDue);
+    string NotificationNumber, string ShipmentId, string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt, DateTimeOffset? TakeBackDue) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => FoundAt;
+}
 
 public enum ShipmentDeadlineKind
 {
@@ -136,4 +190,7 @@ public enum ShipmentDeadlineKind
 }
 
 /// <summary>A shipment deadline passed without the step: the item is overdue in the inboxes.</summary>
-public sealed record ShipmentDeadlinePassed(string NotificationNumber, string ShipmentId, ShipmentDeadlineKind Kind, DateTimeOffset DueAt, string Basis, DateTimeOffset At);
+public sealed record ShipmentDeadlinePassed(string NotificationNumber, string ShipmentId, ShipmentDeadlineKind Kind, DateTimeOffset DueAt, string Basis, DateTimeOffset At) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => At;
+}

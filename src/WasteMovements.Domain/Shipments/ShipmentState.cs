@@ -65,7 +65,7 @@ public sealed record ShipmentState
 
 public static class ShipmentEvolution
 {
-    public static ShipmentState? Evolve(ShipmentState? s, object @event, DateTimeOffset at)
+    public static ShipmentState? Evolve(ShipmentState? s, object @event)
     {
         if (@event is MovementDocumentIssued issued)
         {
@@ -79,7 +79,7 @@ public static class ShipmentEvolution
                 AnnouncedAt = issued.IssuedAt,
                 FacilityId = issued.Document.Facility.Id,
                 StateOfExport = issued.Document.StateOfExport,
-                LastChangedAt = at,
+                LastChangedAt = issued.IssuedAt,
             };
         }
 
@@ -157,7 +157,8 @@ public static class ShipmentEvolution
             },
             _ => null,
         };
-        return next is null ? s : next with { LastChangedAt = at };
+        // The procedure's time of the fact, never the time the database recorded it (docs/architecture.md).
+        return next is null ? s : @event is IProcedureFact fact ? next with { LastChangedAt = fact.OccurredAt } : next;
     }
 
     /// <summary>Drops the pending deadlines of a kind once its step is done.</summary>

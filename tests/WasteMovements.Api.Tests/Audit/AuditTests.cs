@@ -16,18 +16,18 @@ public sealed class AuditTests(ApiFixture api)
     {
         var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
         var url = $"/api/notifications/{number}";
-        var consent = new { decision = "consent", conditions = new[] { "Sea route" }, validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true };
+        var consent = new { decision = "consent", conditions = new[] { "Sea route" }, validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true };
         await (await api.Authority("JP").PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("KR").PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("JP").PostJson(url + "/decisions", consent)).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("KR").PostJson(url + "/decisions", consent with { })).ShouldBe(HttpStatusCode.OK);
         var shipment = (await (await api.Authority("MY").PostJson(url + "/shipments", new
         {
-            quantity = 10, unit = "t", plannedDeparture = "2026-11-30", carriers = new[] { "Sea Carrier" }, packaging = "box", packages = 10,
+            quantity = 10, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "box", packages = 10,
         })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
         var client = api.Authority("MY");
         client.DefaultRequestHeaders.Add("X-Correlation-Id", "corr-departure-1");
-        await (await client.PostJson($"/api/shipments/{shipment}/departure", new { departedAt = "2026-11-23T08:30:00Z", carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
+        await (await client.PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(0, 8, 30)), carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
         return (number, shipment);
     }
 
@@ -105,7 +105,7 @@ public sealed class AuditTests(ApiFixture api)
         var departed = events.Single(e => e!["type"]!.GetValue<string>() == "shipment_departed")!;
         Assert.Equal(shipment, departed["stream"]!.GetValue<string>());
         Assert.Equal(2, departed["version"]!.GetValue<long>());
-        Assert.Equal("2026-11-23T08:30:00+00:00", departed["occurredAt"]!.GetValue<string>());
+        Assert.Equal(TestStart.At(0, 8, 30), departed["occurredAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("officer.my", departed["actor"]!.GetValue<string>());
         Assert.Equal("authority:MY", departed["authority"]!.GetValue<string>());
         Assert.Equal("corr-departure-1", departed["correlationId"]!.GetValue<string>());
@@ -124,7 +124,7 @@ public sealed class AuditTests(ApiFixture api)
         await (await api.Authority("JP").PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         var afterAcknowledgement = await RecordedAtAsync(number, 2);
         await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
 
         var then = await (await api.Auditor().GetAsync($"/api/notifications/{number}/state?at={Uri.EscapeDataString(afterAcknowledgement.ToString("O"))}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("acknowledged", then["notification"]!["status"]!.GetValue<string>());

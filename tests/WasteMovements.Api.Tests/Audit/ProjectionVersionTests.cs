@@ -31,7 +31,7 @@ public sealed class ProjectionVersionTests(ApiFixture api)
         foreach (var (client, contract) in new[] { (kr, false), (jp, true) })
         {
             await (await client.PostJson(url + "/decisions",
-                new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = contract })).ShouldBe(HttpStatusCode.OK);
+                new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = contract })).ShouldBe(HttpStatusCode.OK);
         }
 
         var shipments = new List<string>();
@@ -39,18 +39,18 @@ public sealed class ProjectionVersionTests(ApiFixture api)
         {
             shipments.Add((await (await my.PostJson(url + "/shipments", new
             {
-                quantity = 5, unit = "t", plannedDeparture = "2026-11-30", carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
+                quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
             })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>());
         }
 
-        api.Clock.Set(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(7, 12, 0));
         foreach (var id in shipments)
         {
-            await (await my.PostJson($"/api/shipments/{id}/departure", new { departedAt = "2026-11-30T08:00:00Z", carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
+            await (await my.PostJson($"/api/shipments/{id}/departure", new { departedAt = TestStart.Text(TestStart.At(7, 8, 0)), carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
         }
 
         var facility = api.FacilityUser("NL-FAC-ROTTERDAM-1");
-        await (await facility.PostJson($"/api/shipments/{shipments[0]}/receipt", new { receivedAt = "2026-11-30T11:00:00Z", quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
+        await (await facility.PostJson($"/api/shipments/{shipments[0]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(7, 11, 0)), quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
         await (await facility.PostJson($"/api/shipments/{shipments[1]}/rejection", new { reason = "Leaking drums" })).ShouldBe(HttpStatusCode.OK);
 
         await using var connection = new NpgsqlConnection(api.ConnectionString);

@@ -24,14 +24,14 @@ public sealed class RebuildAndVersioningTests(ApiFixture api)
         {
             await (await api.Authority(state).PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
             await (await api.Authority(state).PostJson(url + "/decisions",
-                new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = state == "JP" })).ShouldBe(HttpStatusCode.OK);
+                new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = state == "JP" })).ShouldBe(HttpStatusCode.OK);
         }
 
         var shipment = (await (await api.Authority("MY").PostJson(url + "/shipments", new
         {
-            quantity = 5, unit = "t", plannedDeparture = "2026-11-30", carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
+            quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
         })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
-        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = "2026-11-23T08:00:00Z", carrier = "Sea Carrier" }))
+        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(0, 8, 0)), carrier = "Sea Carrier" }))
             .ShouldBe(HttpStatusCode.OK);
         return (number, shipment);
     }
@@ -99,7 +99,7 @@ public sealed class RebuildAndVersioningTests(ApiFixture api)
         {
             await using var session = previousRelease.LightweightSession();
             session.LastModifiedBy = "officer.kr";
-            session.Events.Append(shipment, new BorderCrossingRecordedV1(number, shipment, "KR", "Busan customs", false, new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero)));
+            session.Events.Append(shipment, new BorderCrossingRecordedV1(number, shipment, "KR", "Busan customs", false, TestStart.At(1, 6, 0)));
             await session.SaveChangesAsync();
         }
 

@@ -132,7 +132,7 @@ public sealed class SecurityTests(ApiFixture api)
             _ => [new Claim("sub", "bob"), new Claim("role", "superuser"), new Claim("country", "DE")],
         };
         var before = await api.EventCountAsync();
-        var body = url.EndsWith("receipt") ? (object)new { receivedAt = "2026-11-23T08:00:00Z", quantity = 1, unit = "t" } : Samples.Notification();
+        var body = url.EndsWith("receipt") ? (object)new { receivedAt = TestStart.Text(TestStart.At(0, 8, 0)), quantity = 1, unit = "t" } : Samples.Notification();
         await (await api.WithToken(Sign(settings, settings.Key(), claims: claims)).PostJson(url, body)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCountAsync());
     }

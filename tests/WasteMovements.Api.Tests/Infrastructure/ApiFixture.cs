@@ -8,6 +8,7 @@ using Npgsql;
 using Wolverine;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Tests.Support;
 
 namespace WasteMovements.Api.Tests.Infrastructure;
 
@@ -32,8 +33,8 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
 /// <summary>One host and one database for the whole API test run (xUnit collection fixture).</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    /// <summary>Tests start on a fixed working day; each moves the clock only forward.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>Tests start on a Monday relative to the real date (<see cref="TestStart"/>); each moves the clock only forward.</summary>
+    public static readonly DateTimeOffset Start = TestStart.Now;
 
     private TestDatabase? _database;
 

@@ -32,7 +32,7 @@ public sealed class CountryRuleTests(ApiFixture api)
     {
         var sample = Samples.Notification("MY", "JP");
         var problem = await (await api.Authority("MY").PostJson("/api/notifications",
-            sample with { FirstDeparture = new DateOnly(2026, 12, 1), LastDeparture = new DateOnly(2028, 1, 31) })).ShouldBeProblem(HttpStatusCode.Conflict);
+            sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(1).AddDays(61) })).ShouldBeProblem(HttpStatusCode.Conflict);
         Assert.Equal("Basel Art. 6(8)", problem["article"]!.GetValue<string>());
     }
 

@@ -12,8 +12,12 @@ namespace WasteMovements.Api.Tests.Notifications;
 [Collection(ApiCollection.Name)]
 public sealed class ProcedureScenarioTests(ApiFixture api)
 {
-    private static object Consent(string from = "2026-12-01", string until = "2027-11-30", bool contract = true, params string[] conditions) =>
-        new { decision = "consent", conditions, validFrom = from, validUntil = until, contractConfirmed = contract };
+    private static object Consent(string? from = null, string? until = null, bool contract = true, params string[] conditions) =>
+        new
+        {
+            decision = "consent", conditions, validFrom = from ?? TestStart.Text(TestStart.Day(8)),
+            validUntil = until ?? TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-1)), contractConfirmed = contract,
+        };
 
     private static object Refuse(string reason) => new { decision = "refuse", reason };
 
@@ -59,14 +63,14 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         await Ok(my, $"{url}/information-requests/{requestId}/answer", new { answer = "60-70 % lead", attachments = new[] { "analysis-2026-11.pdf" } });
 
         await Refused(jp, url + "/decisions", Consent(contract: false), HttpStatusCode.Conflict, "contract-not-confirmed", "Basel Art. 6(3)(b)");
-        await Refused(jp, url + "/decisions", Consent(until: "2027-12-01"), HttpStatusCode.Conflict, "consent-validity-too-long", "Basel Art. 6(8)");
+        await Refused(jp, url + "/decisions", Consent(until: TestStart.Text(TestStart.Day(8).AddYears(1))), HttpStatusCode.Conflict, "consent-validity-too-long", "Basel Art. 6(8)");
         await Ok(jp, url + "/decisions", Consent(conditions: "Each shipment pre-announced to the prefecture"));
         Assert.Equal("partiallyConsented", (await Get(number))["status"]!.GetValue<string>());
-        await Ok(kr, url + "/decisions", Consent(until: "2027-09-30", contract: false, conditions: "Transit by day only"));
+        await Ok(kr, url + "/decisions", Consent(until: TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contract: false, conditions: "Transit by day only"));
 
         var state = await Get(number);
         Assert.Equal("consented", state["status"]!.GetValue<string>());
-        Assert.Equal("2027-09-30", state["consentValidUntil"]!.GetValue<string>());
+        Assert.Equal(TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), state["consentValidUntil"]!.GetValue<string>());
         Assert.Equal(["JP: Each shipment pre-announced to the prefecture", "KR: Transit by day only"],
             state["conditions"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.True(Authority(state, "JP")["consent"]!["contractConfirmed"]!.GetValue<bool>());
@@ -135,7 +139,7 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         await Ok(api.Authority("NL"), url + "/acknowledgements");
         await Ok(api.Authority("BE"), url + "/acknowledgements");
         await Ok(api.Authority("DE"), url + "/decisions", Consent(contract: false, conditions: "Guarantee lodged before the first shipment"));
-        await Ok(api.Authority("NL"), url + "/decisions", Consent(until: "2027-10-31"));
+        await Ok(api.Authority("NL"), url + "/decisions", Consent(until: TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-31))));
         Assert.Equal("partiallyConsented", (await Get(number))["status"]!.GetValue<string>());
 
         api.Clock.Advance(TimeSpan.FromDays(30));
@@ -143,7 +147,7 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         var state = await Get(number);
         Assert.Equal("tacitlyConsented", Authority(state, "BE")["status"]!.GetValue<string>());
         Assert.Equal("consented", state["status"]!.GetValue<string>());
-        Assert.Equal("2027-10-31", state["consentValidUntil"]!.GetValue<string>());
+        Assert.Equal(TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-31)), state["consentValidUntil"]!.GetValue<string>());
     }
 
     [Fact]
@@ -153,9 +157,9 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         var number = await api.FileAsync(Samples.Notification("MY", "JP"));
         var url = $"/api/notifications/{number}";
         await Ok(api.Authority("JP"), url + "/acknowledgements");
-        await Ok(api.Authority("JP"), url + "/decisions", Consent(until: "2027-01-31"));
+        await Ok(api.Authority("JP"), url + "/decisions", Consent(until: TestStart.Text(TestStart.Day(69))));
 
-        api.Clock.Set(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(70, 0, 0));
         await api.FireDueDeadlinesAsync();
         Assert.Equal("expired", (await Get(number))["status"]!.GetValue<string>());
         await Refused(api.Authority("JP"), url + "/withdrawals", new { reason = "late" }, HttpStatusCode.Conflict, "consent-expired", "EU 2024/1157 Art. 9(4); Basel Art. 6(8)");
@@ -212,7 +216,7 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         var number = await api.FileAsync(Samples.Notification("MY", "JP"));
         var before = await api.EventCountAsync();
         var problem = await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2027-06-01", validUntil = "2027-01-01" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(190)), validUntil = TestStart.Text(TestStart.Day(39)) })).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey("validUntil"));
         problem = await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions", new { decision = "refuse" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest);
@@ -281,7 +285,7 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         var inbox = await (await api.Authority("KR").GetAsync("/api/inbox")).ShouldBe(HttpStatusCode.OK);
         var item = inbox["items"]!.AsArray().Single(i => i!["notificationNumber"]!.GetValue<string>() == number)!;
         Assert.Equal("acknowledge", item["step"]!.GetValue<string>());
-        Assert.Equal("2026-11-27T00:00:00+00:00", item["dueAt"]!.GetValue<string>());
+        Assert.Equal(TestStart.At(4, 0, 0), item["dueAt"]!.GetValue<DateTimeOffset>()); // Monday + 3 working days: end of Thursday
         Assert.False(item["overdue"]!.GetValue<bool>());
 
         api.Clock.Advance(TimeSpan.FromDays(7));

@@ -69,7 +69,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     }
 
     private static object Consent(bool contract) =>
-        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = "2026-11-23", validUntil = "2027-09-30", contractConfirmed = contract };
+        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = contract };
 
     private async Task<string> ConsentedAsync(World w)
     {
@@ -79,7 +79,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         return number;
     }
 
-    private static object Announcement => new { quantity = 5, unit = "t", plannedDeparture = "2026-12-02", carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 };
+    private static object Announcement => new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 };
 
     private async Task<string> AnnouncedAsync(World w)
     {
@@ -91,25 +91,25 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     private async Task<string> DepartedAsync(World w)
     {
         var shipment = await AnnouncedAsync(w);
-        api.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(9, 10, 0));
         await (await api.Authority(w.Export).PostJson($"/api/shipments/{shipment}/departure",
-            new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" })).ShouldBe(HttpStatusCode.OK);
+            new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" })).ShouldBe(HttpStatusCode.OK);
         return shipment;
     }
 
     private async Task<string> ReceivedAsync(World w)
     {
         var shipment = await DepartedAsync(w);
-        api.Clock.Set(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(10, 9, 0));
         await (await api.FacilityUser(FacilityId).PostJson($"/api/shipments/{shipment}/receipt",
-            new { receivedAt = "2026-12-03T08:00:00Z", quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
+            new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
         return shipment;
     }
 
     private static object GuaranteeBody => new
     {
         kind = "guarantee", provider = "Landesbank", reference = "G-1", amount = 250000, currency = "EUR",
-        coverage = "Transport, treatment and 90 days' storage", validUntil = "2028-06-30",
+        coverage = "Transport, treatment and 90 days' storage", validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(212)),
     };
 
     private async Task<string> GuaranteedAsync(World w)
@@ -182,28 +182,28 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         yield return new("POST", "/api/shipments/{shipmentId}/departure", Basel, async w =>
             {
                 var shipment = await AnnouncedAsync(w);
-                api.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
-                return At($"/api/shipments/{shipment}/departure", new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" });
+                api.Clock.Set(TestStart.At(9, 10, 0));
+                return At($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" });
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         // The body names the transit state's entry: only that state records it.
         yield return new("POST", "/api/shipments/{shipmentId}/border-crossings", Basel,
-            async w => At($"/api/shipments/{await DepartedAsync(w)}/border-crossings", new { state = w.Transit, customsOffice = $"{w.Transit}-CO-IN", direction = "entry", at = "2026-12-02T09:30:00Z" }),
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/border-crossings", new { state = w.Transit, customsOffice = $"{w.Transit}-CO-IN", direction = "entry", at = TestStart.Text(TestStart.At(9, 9, 30)) }),
             S(403, 403, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/carrier-handovers", Basel,
-            async w => At($"/api/shipments/{await DepartedAsync(w)}/carrier-handovers", new { fromCarrier = "Trans Europa Logistik", toCarrier = "Osaka Haulage", signedBy = "K. Sato", at = "2026-12-02T09:45:00Z" }),
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/carrier-handovers", new { fromCarrier = "Trans Europa Logistik", toCarrier = "Osaka Haulage", signedBy = "K. Sato", at = TestStart.Text(TestStart.At(9, 9, 45)) }),
             S(200, 200, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/receipt", Basel, async w =>
             {
                 var shipment = await DepartedAsync(w);
-                api.Clock.Set(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-                return At($"/api/shipments/{shipment}/receipt", new { receivedAt = "2026-12-03T08:00:00Z", quantity = 5, unit = "t" });
+                api.Clock.Set(TestStart.At(10, 9, 0));
+                return At($"/api/shipments/{shipment}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 5, unit = "t" });
             },
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/rejection", Basel, async w => At($"/api/shipments/{await ReceivedAsync(w)}/rejection", new { reason = "Leaking batteries" }),
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/completion", Basel,
-            async w => At($"/api/shipments/{await ReceivedAsync(w)}/completion", new { operation = "R4", completedAt = "2026-12-03T08:30:00Z", certificateReference = "CERT-1" }),
+            async w => At($"/api/shipments/{await ReceivedAsync(w)}/completion", new { operation = "R4", completedAt = TestStart.Text(TestStart.At(10, 8, 30)), certificateReference = "CERT-1" }),
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/return", Basel, async w =>
             {
@@ -231,7 +231,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/inbox", Basel, async w => At("/api/inbox"),
             S(200, 200, 200, 200, 200, 200, 403, 403, 401));
-        yield return new("GET", "/api/reports/annual", Basel, async w => At($"/api/reports/annual?state={w.Export}&year=2026"),
+        yield return new("GET", "/api/reports/annual", Basel, async w => At($"/api/reports/annual?state={w.Export}&year={TestStart.Year}"),
             S(200, 403, 403, 403, 403, 403, 200, 403, 401));
         yield return new("GET", "/api/code-lists/{list}", Basel, async w => At("/api/code-lists/y-codes"),
             S(200, 200, 200, 200, 200, 200, 200, 200, 200));

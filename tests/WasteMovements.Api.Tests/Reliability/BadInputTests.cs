@@ -41,14 +41,14 @@ public sealed partial class BadInputTests(ApiFixture api, ITestOutputHelper outp
         var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
         foreach (var s in new[] { "KR", "JP" }) await (await api.Authority(s).PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-09-30", contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("KR").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-09-30", contractConfirmed = false })).ShouldBe(HttpStatusCode.OK);
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = false })).ShouldBe(HttpStatusCode.OK);
         var shipment = (await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments",
-            new { quantity = 5, unit = "t", plannedDeparture = "2026-12-02", carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 }))
+            new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 }))
             .ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
-        api.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
-        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" }))
+        api.Clock.Set(TestStart.At(9, 10, 0));
+        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" }))
             .ShouldBe(HttpStatusCode.OK);
 
         HttpClient My() => api.Authority("MY", "corpus");
@@ -65,25 +65,25 @@ public sealed partial class BadInputTests(ApiFixture api, ITestOutputHelper outp
             new("POST", $"/api/notifications/{asking}/information-requests", Jp, Obj(new { questions = "Which lead content?" }), []),
             new("POST", $"/api/notifications/{asking}/information-requests/{requestId}/answer", My, Obj(new { answer = "60-70 % lead", attachments = new[] { "a.pdf" } }), []),
             new("POST", $"/api/notifications/{asking}/decisions", Jp,
-                Obj(new { decision = "consent", conditions = new[] { "By day" }, validFrom = "2026-11-23", validUntil = "2027-09-30", contractConfirmed = true, reason = "n/a" }),
+                Obj(new { decision = "consent", conditions = new[] { "By day" }, validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = true, reason = "n/a" }),
                 ["decision"]),
             new("POST", $"/api/notifications/{number}/withdrawals", Jp, Obj(new { reason = "Permit suspended" }), []),
             new("POST", $"/api/notifications/{asking}/cancellation", My, Obj(new { reason = "Contract ended" }), []),
             new("POST", $"/api/notifications/{number}/shipments", My,
-                Obj(new { quantity = 5, unit = "t", plannedDeparture = "2026-12-03", carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 }),
+                Obj(new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(10)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 }),
                 ["unit", "packaging"]),
             new("POST", $"/api/notifications/{number}/guarantee", My,
-                Obj(new { kind = "guarantee", provider = "Landesbank", reference = "G-1", amount = 250000, currency = "EUR", coverage = "Transport and treatment", validUntil = "2028-06-30" }),
+                Obj(new { kind = "guarantee", provider = "Landesbank", reference = "G-1", amount = 250000, currency = "EUR", coverage = "Transport and treatment", validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(212)) }),
                 ["kind", "currency"]),
-            new("POST", $"/api/shipments/{shipment}/departure", My, Obj(new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" }), []),
+            new("POST", $"/api/shipments/{shipment}/departure", My, Obj(new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" }), []),
             new("POST", $"/api/shipments/{shipment}/border-crossings", Kr,
-                Obj(new { state = "KR", customsOffice = "KR-CO-IN", direction = "entry", at = "2026-12-02T09:30:00Z" }), ["state", "direction"]),
+                Obj(new { state = "KR", customsOffice = "KR-CO-IN", direction = "entry", at = TestStart.Text(TestStart.At(9, 9, 30)) }), ["state", "direction"]),
             new("POST", $"/api/shipments/{shipment}/carrier-handovers", Jp,
-                Obj(new { fromCarrier = "Trans Europa Logistik", toCarrier = "Osaka Haulage", signedBy = "K. Sato", at = "2026-12-02T09:45:00Z" }), []),
-            new("POST", $"/api/shipments/{shipment}/receipt", Facility, Obj(new { receivedAt = "2026-12-02T09:50:00Z", quantity = 5, unit = "t" }), ["unit"]),
+                Obj(new { fromCarrier = "Trans Europa Logistik", toCarrier = "Osaka Haulage", signedBy = "K. Sato", at = TestStart.Text(TestStart.At(9, 9, 45)) }), []),
+            new("POST", $"/api/shipments/{shipment}/receipt", Facility, Obj(new { receivedAt = TestStart.Text(TestStart.At(9, 9, 50)), quantity = 5, unit = "t" }), ["unit"]),
             new("POST", $"/api/shipments/{shipment}/rejection", Facility, Obj(new { reason = "Leaking batteries", quantity = 1 }), []),
             new("POST", $"/api/shipments/{shipment}/completion", Facility,
-                Obj(new { operation = "R4", completedAt = "2026-12-02T09:55:00Z", certificateReference = "CERT-1" }), ["operation"]),
+                Obj(new { operation = "R4", completedAt = TestStart.Text(TestStart.At(9, 9, 55)), certificateReference = "CERT-1" }), ["operation"]),
             new("POST", $"/api/shipments/{shipment}/illegal-traffic", Jp, Obj(new { cause = "not-matching-documents", details = "Mixed scrap", exporterAtFault = true }), ["cause"]),
             new("POST", $"/api/shipments/{shipment}/cannot-be-completed", Jp, Obj(new { reason = "Facility fire" }), []),
             new("POST", $"/api/shipments/{shipment}/alternative-arrangements", My,

@@ -94,8 +94,8 @@ public sealed class IdempotencyTests(ApiFixture api)
         var ch = api.Authority("CH");
         await (await ch.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await ch.PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
-        var announcement = new { quantity = 5, unit = "t", plannedDeparture = "2026-11-30", carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 10 };
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
+        var announcement = new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 10 };
 
         var gh = api.Authority("GH", "idem-shipper");
         var key = Guid.NewGuid().ToString();
@@ -134,7 +134,7 @@ public sealed class IdempotencyTests(ApiFixture api)
         var number = await api.FileAsync(Samples.Notification("GH", "CH"));
         var ch = api.Authority("CH", "idem-refused");
         var key = Guid.NewGuid().ToString();
-        var consent = new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true };
+        var consent = new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true };
 
         // Consent before acknowledging: refused (409), nothing appended, nothing stored.
         var before = await api.EventCountAsync();

@@ -20,25 +20,25 @@ public sealed class AnnualReportTests(ApiFixture api)
         var ch = api.Authority("CH"); var gh = api.Authority("GH"); var facility = api.FacilityUser(Facility);
         await (await ch.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await ch.PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
+            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
         var ids = new List<string>();
         foreach (var quantity in new[] { 10m, 20m, 30m })
         {
             ids.Add((await (await gh.PostJson($"/api/notifications/{number}/shipments", new
             {
-                quantity, unit = "t", plannedDeparture = "2026-11-30", carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 50,
+                quantity, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 50,
             })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>());
         }
 
-        api.Clock.Set(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(7, 12, 0));
         foreach (var id in ids)
         {
-            await (await gh.PostJson($"/api/shipments/{id}/departure", new { departedAt = "2026-11-30T08:00:00Z", carrier = "Atlantic Lines" })).ShouldBe(HttpStatusCode.OK);
+            await (await gh.PostJson($"/api/shipments/{id}/departure", new { departedAt = TestStart.Text(TestStart.At(7, 8, 0)), carrier = "Atlantic Lines" })).ShouldBe(HttpStatusCode.OK);
         }
 
-        api.Clock.Set(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
-        await (await facility.PostJson($"/api/shipments/{ids[0]}/receipt", new { receivedAt = "2026-12-01T09:00:00Z", quantity = 9.5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
-        await (await facility.PostJson($"/api/shipments/{ids[1]}/receipt", new { receivedAt = "2026-12-01T09:30:00Z", quantity = 20, unit = "t" })).ShouldBe(HttpStatusCode.OK);
+        api.Clock.Set(TestStart.At(8, 10, 0));
+        await (await facility.PostJson($"/api/shipments/{ids[0]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(8, 9, 0)), quantity = 9.5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
+        await (await facility.PostJson($"/api/shipments/{ids[1]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(8, 9, 30)), quantity = 20, unit = "t" })).ShouldBe(HttpStatusCode.OK);
         await (await facility.PostJson($"/api/shipments/{ids[2]}/rejection", new { reason = "Drums corroded" })).ShouldBe(HttpStatusCode.OK);
         await (await gh.PostJson($"/api/shipments/{ids[2]}/return", new { })).ShouldBe(HttpStatusCode.OK);
         await (await ch.PostJson($"/api/shipments/{ids[0]}/illegal-traffic", new { cause = "not-matching-documents", details = "Labels missing", exporterAtFault = false })).ShouldBe(HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public sealed class AnnualReportTests(ApiFixture api)
         // The async daemon builds the reports in the background: wait (bounded) until it has caught up.
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
-        var ghana = await (await gh.GetAsync("/api/reports/annual?state=GH&year=2026")).ShouldBe(HttpStatusCode.OK);
+        var ghana = await (await gh.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year}")).ShouldBe(HttpStatusCode.OK);
         var line = ghana["lines"]!.AsArray().Single()!;
         Assert.Equal(("export", "CH", "A1160", "Y31 Y34", "R4", "t"), (line["direction"]!.GetValue<string>(), line["counterpart"]!.GetValue<string>(),
             line["wasteCode"]!.GetValue<string>(), line["yCodes"]!.GetValue<string>(), line["operation"]!.GetValue<string>(), line["unit"]!.GetValue<string>()));
@@ -56,18 +56,18 @@ public sealed class AnnualReportTests(ApiFixture api)
         Assert.Equal(30m, ghana["takeBacks"]!.AsArray().Single()!["quantity"]!.GetValue<decimal>());
         Assert.Equal("not-matching-documents", ghana["illegalTraffic"]!.AsArray().Single()!["cause"]!.GetValue<string>());
 
-        var swiss = await (await api.Auditor().GetAsync("/api/reports/annual?state=CH&year=2026")).ShouldBe(HttpStatusCode.OK);
+        var swiss = await (await api.Auditor().GetAsync($"/api/reports/annual?state=CH&year={TestStart.Year}")).ShouldBe(HttpStatusCode.OK);
         var import = swiss["lines"]!.AsArray().Single(l => l!["counterpart"]!.GetValue<string>() == "GH")!;
         Assert.Equal("import", import["direction"]!.GetValue<string>());
         Assert.Equal(29.5m, import["quantity"]!.GetValue<decimal>());
 
-        var csv = await (await gh.GetAsync("/api/reports/annual?state=GH&year=2026&format=csv")).Content.ReadAsStringAsync();
+        var csv = await (await gh.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year}&format=csv")).Content.ReadAsStringAsync();
         Assert.Contains("movements,export,CH,A1160,Y31 Y34,R4,t,29.5,2,1,,False,False", csv);
-        Assert.Contains($"take-back,export,CH,{ids[2]},30,2026-12-01,,", csv);
+        Assert.Contains($"take-back,export,CH,{ids[2]},30,{TestStart.Text(TestStart.Day(8))},,", csv);
 
-        var empty = await (await gh.GetAsync("/api/reports/annual?state=GH&year=2025")).ShouldBe(HttpStatusCode.OK);
+        var empty = await (await gh.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year - 1}")).ShouldBe(HttpStatusCode.OK);
         Assert.Empty(empty["lines"]!.AsArray());
-        await (await ch.GetAsync("/api/reports/annual?state=GH&year=2026")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await ch.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year}")).ShouldBeProblem(HttpStatusCode.Forbidden);
         var invalid = await (await gh.GetAsync("/api/reports/annual?state=XX&year=1900&format=xml")).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.Equal(3, invalid["errors"]!.AsObject().Count);
     }

@@ -18,11 +18,11 @@ public sealed class MovementDocumentTests(ApiFixture api)
         await (await jp.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await jp.PostJson($"/api/notifications/{number}/decisions", new
         {
-            decision = "consent", conditions = new[] { "Sea route via Akita only" }, validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = true,
+            decision = "consent", conditions = new[] { "Sea route via Akita only" }, validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true,
         })).ShouldBe(HttpStatusCode.OK);
         var created = await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments", new
         {
-            quantity = 12.5, unit = "t", plannedDeparture = "2026-12-02", carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40,
+            quantity = 12.5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40,
         })).ShouldBe(HttpStatusCode.Created);
         return created["shipmentId"]!.GetValue<string>();
     }

@@ -13,7 +13,7 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
     private const string Facility = "NL-FAC-ROTTERDAM-1";
 
     private static object Consent(bool contract) =>
-        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = "2026-11-23", validUntil = "2027-11-20", contractConfirmed = contract };
+        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = contract };
 
     /// <summary>Files and walks a notification to consent: every authority acknowledges and consents (import confirms the contract).</summary>
     private async Task<string> ConsentedAsync(NotificationParticulars p)
@@ -36,15 +36,15 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         await (await api.Authority(export).PostJson($"/api/notifications/{number}/guarantee", new
         {
             kind = "guarantee", provider = "Landesbank", reference = "G-2026-17", amount = 250000, currency = "EUR",
-            coverage = "Transport, treatment and 90 days' storage (EU 2024/1157 Art. 7)", validUntil = "2028-06-30",
+            coverage = "Transport, treatment and 90 days' storage (EU 2024/1157 Art. 7)", validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(212)),
         })).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority(export).PostJson($"/api/notifications/{number}/guarantee/approval", new { })).ShouldBe(HttpStatusCode.OK);
     }
 
-    private static object Announcement(decimal quantity, string date = "2026-12-02") =>
-        new { quantity, unit = "t", plannedDeparture = date, carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40 };
+    private static object Announcement(decimal quantity, string? date = null) =>
+        new { quantity, unit = "t", plannedDeparture = date ?? TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40 };
 
-    private async Task<string> AnnounceAsync(string number, string export, decimal quantity, string date = "2026-12-02")
+    private async Task<string> AnnounceAsync(string number, string export, decimal quantity, string? date = null)
     {
         var created = await (await api.Authority(export).PostJson($"/api/notifications/{number}/shipments", Announcement(quantity, date))).ShouldBe(HttpStatusCode.Created);
         return created["shipmentId"]!.GetValue<string>();
@@ -118,7 +118,7 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         // EU: no shipment before the guarantee is approved (Art. 7), and prior information 2 working days ahead (Art. 16(2)).
         await Refused(de, $"/api/notifications/{number}/shipments", Announcement(25m), HttpStatusCode.Conflict, "guarantee-not-approved");
         await GuaranteeAsync(number, "DE");
-        await Refused(de, $"/api/notifications/{number}/shipments", Announcement(25m, "2026-11-24"), HttpStatusCode.Conflict, "prior-information-too-late");
+        await Refused(de, $"/api/notifications/{number}/shipments", Announcement(25m, TestStart.Text(TestStart.Day(1))), HttpStatusCode.Conflict, "prior-information-too-late");
         await Refused(api.Authority("NL"), $"/api/notifications/{number}/shipments", Announcement(25m), HttpStatusCode.Forbidden, "not-state-of-export");
         var s1 = await AnnounceAsync(number, "DE", 25m);
         var s2 = await AnnounceAsync(number, "DE", 25m);
@@ -127,24 +127,24 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         await Refused(de, $"/api/notifications/{number}/shipments", Announcement(1m), HttpStatusCode.Conflict, "shipment-count-exceeded");
 
         // Departure on 2 December; crossings; a hand-over signed by the new carrier.
-        api.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(9, 10, 0));
         foreach (var s in new[] { s1, s2, s3, s4 })
         {
-            await Post(de, $"/api/shipments/{s}/departure", new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" });
+            await Post(de, $"/api/shipments/{s}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" });
         }
 
-        await Refused(de, $"/api/shipments/{s1}/departure", new { departedAt = "2026-12-02T08:00:00Z", carrier = "X" }, HttpStatusCode.Conflict, "already-departed");
-        await Post(de, $"/api/shipments/{s1}/border-crossings", new { state = "DE", customsOffice = "DE-CO-EXIT Bad Bentheim", direction = "exit", at = "2026-12-02T09:30:00Z" });
-        await Refused(de, $"/api/shipments/{s1}/border-crossings", new { state = "NL", customsOffice = "NL-CO", direction = "entry", at = "2026-12-02T09:40:00Z" }, HttpStatusCode.Forbidden, "not-the-state-crossed");
-        await Post(nl, $"/api/shipments/{s1}/border-crossings", new { state = "NL", customsOffice = "NL-CO-ENTRY Oldenzaal", direction = "entry", at = "2026-12-02T09:40:00Z" });
-        await Post(nl, $"/api/shipments/{s1}/carrier-handovers", new { fromCarrier = "Trans Europa Logistik", toCarrier = "Rotterdam Haulage BV", signedBy = "J. de Boer", at = "2026-12-02T11:00:00Z" });
+        await Refused(de, $"/api/shipments/{s1}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "X" }, HttpStatusCode.Conflict, "already-departed");
+        await Post(de, $"/api/shipments/{s1}/border-crossings", new { state = "DE", customsOffice = "DE-CO-EXIT Bad Bentheim", direction = "exit", at = TestStart.Text(TestStart.At(9, 9, 30)) });
+        await Refused(de, $"/api/shipments/{s1}/border-crossings", new { state = "NL", customsOffice = "NL-CO", direction = "entry", at = TestStart.Text(TestStart.At(9, 9, 40)) }, HttpStatusCode.Forbidden, "not-the-state-crossed");
+        await Post(nl, $"/api/shipments/{s1}/border-crossings", new { state = "NL", customsOffice = "NL-CO-ENTRY Oldenzaal", direction = "entry", at = TestStart.Text(TestStart.At(9, 9, 40)) });
+        await Post(nl, $"/api/shipments/{s1}/carrier-handovers", new { fromCarrier = "Trans Europa Logistik", toCarrier = "Rotterdam Haulage BV", signedBy = "J. de Boer", at = TestStart.Text(TestStart.At(9, 11, 0)) });
 
         // Receipt only by the named facility; shipment 1 complete, 2 rejected and taken back, 3 with a discrepancy, 4 overdue certificate.
-        api.Clock.Set(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-        await Refused(api.FacilityUser("NL-FAC-OTHER"), $"/api/shipments/{s1}/receipt", new { receivedAt = "2026-12-03T08:00:00Z", quantity = 25, unit = "t" }, HttpStatusCode.Forbidden, "not-the-facility");
-        await Post(facility, $"/api/shipments/{s1}/receipt", new { receivedAt = "2026-12-03T08:00:00Z", quantity = 24.9, unit = "t" });
-        await Post(facility, $"/api/shipments/{s3}/receipt", new { receivedAt = "2026-12-03T08:30:00Z", quantity = 21.0, unit = "t" });
-        await Post(facility, $"/api/shipments/{s4}/receipt", new { receivedAt = "2026-12-03T08:45:00Z", quantity = 25, unit = "t" });
+        api.Clock.Set(TestStart.At(10, 9, 0));
+        await Refused(api.FacilityUser("NL-FAC-OTHER"), $"/api/shipments/{s1}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 25, unit = "t" }, HttpStatusCode.Forbidden, "not-the-facility");
+        await Post(facility, $"/api/shipments/{s1}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 24.9, unit = "t" });
+        await Post(facility, $"/api/shipments/{s3}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 30)), quantity = 21.0, unit = "t" });
+        await Post(facility, $"/api/shipments/{s4}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 45)), quantity = 25, unit = "t" });
         await Post(facility, $"/api/shipments/{s2}/rejection", new { reason = "Leaking batteries, not as described" });
 
         var shipment3 = await Shipment(s3);
@@ -156,19 +156,19 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         Assert.Contains(inbox, i => i!["step"]!.GetValue<string>() == "review-discrepancy" && i["requestId"]!.GetValue<string>() == s3);
         Assert.Contains(inbox, i => i!["step"]!.GetValue<string>() == "take-back" && i["requestId"]!.GetValue<string>() == s2);
 
-        await Refused(facility, $"/api/shipments/{s1}/completion", new { operation = "R5", completedAt = "2026-12-03T09:00:00Z", certificateReference = "CERT-1" }, HttpStatusCode.Conflict, "operation-differs");
-        await Post(facility, $"/api/shipments/{s1}/completion", new { operation = "R4", completedAt = "2026-12-03T09:00:00Z", certificateReference = "CERT-1" });
-        await Post(facility, $"/api/shipments/{s3}/completion", new { operation = "R4", completedAt = "2026-12-03T09:00:00Z", certificateReference = "CERT-3" });
+        await Refused(facility, $"/api/shipments/{s1}/completion", new { operation = "R5", completedAt = TestStart.Text(TestStart.At(10, 9, 0)), certificateReference = "CERT-1" }, HttpStatusCode.Conflict, "operation-differs");
+        await Post(facility, $"/api/shipments/{s1}/completion", new { operation = "R4", completedAt = TestStart.Text(TestStart.At(10, 9, 0)), certificateReference = "CERT-1" });
+        await Post(facility, $"/api/shipments/{s3}/completion", new { operation = "R4", completedAt = TestStart.Text(TestStart.At(10, 9, 0)), certificateReference = "CERT-3" });
         Assert.Equal("completed", (await Shipment(s1))["status"]!.GetValue<string>());
 
         await Refused(de, $"/api/notifications/{number}/guarantee/release", new { }, HttpStatusCode.Conflict, "certificates-outstanding");
         await Refused(nl, $"/api/shipments/{s2}/return", new { }, HttpStatusCode.Forbidden, "not-state-of-export");
-        api.Clock.Set(new DateTimeOffset(2027, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(58, 9, 0));
         await Post(de, $"/api/shipments/{s2}/return", new { });
         Assert.Equal("returned", (await Shipment(s2))["status"]!.GetValue<string>());
 
         // A year after receipt without a certificate: overdue for the export authority (Art. 6(9)) and the facility.
-        api.Clock.Set(new DateTimeOffset(2027, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        api.Clock.Set(TestStart.At(8, 9, 0).AddYears(1).AddDays(2));
         await api.FireDueDeadlinesAsync();
         var shipment4 = await Shipment(s4);
         Assert.Contains(shipment4["deadlines"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "certificate" && d["overdue"]!.GetValue<bool>());
@@ -179,7 +179,7 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         var facilityInbox = (await (await facility.GetAsync("/api/inbox")).ShouldBe(HttpStatusCode.OK))["items"]!.AsArray();
         Assert.True(facilityInbox.Single(i => i!["requestId"]!.GetValue<string>() == s4)!["overdue"]!.GetValue<bool>());
 
-        await Post(facility, $"/api/shipments/{s4}/completion", new { operation = "R4", completedAt = "2027-12-01T09:00:00Z", certificateReference = "CERT-4" });
+        await Post(facility, $"/api/shipments/{s4}/completion", new { operation = "R4", completedAt = TestStart.Text(TestStart.At(8, 9, 0).AddYears(1)), certificateReference = "CERT-4" });
         notification = await (await api.Auditor().GetAsync($"/api/notifications/{number}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("closed", notification["status"]!.GetValue<string>());
 
@@ -201,8 +201,8 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         await Refused(api.Authority("MY"), $"/api/notifications/{filedOnly}/shipments", Announcement(5m), HttpStatusCode.Conflict, "consent-missing");
 
         var number = await ConsentedAsync(Samples.Notification("MY", "JP"));
-        await Refused(api.Authority("MY"), $"/api/notifications/{number}/shipments", Announcement(5m, "2028-01-10"), HttpStatusCode.Conflict, "outside-consent-validity");
-        await Refused(api.Authority("MY"), $"/api/notifications/{number}/shipments", new { quantity = 5, unit = "m3", plannedDeparture = "2026-12-02", carriers = new[] { "C" }, packaging = "box", packages = 1 },
+        await Refused(api.Authority("MY"), $"/api/notifications/{number}/shipments", Announcement(5m, TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(40))), HttpStatusCode.Conflict, "outside-consent-validity");
+        await Refused(api.Authority("MY"), $"/api/notifications/{number}/shipments", new { quantity = 5, unit = "m3", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "C" }, packaging = "box", packages = 1 },
             HttpStatusCode.Conflict, "unit-differs");
         var invalid = await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments", new { quantity = -1, unit = "kg", packaging = "crate", packages = 0 }))
             .ShouldBeProblem(HttpStatusCode.BadRequest);
@@ -222,8 +222,8 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
         using var _ = api.TimeTravel();
         var number = await ConsentedAsync(Samples.Notification("MY", "JP"));
         var s = await AnnounceAsync(number, "MY", 10m);
-        api.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
-        await Post(api.Authority("MY"), $"/api/shipments/{s}/departure", new { departedAt = "2026-12-02T08:00:00Z", carrier = "Trans Europa Logistik" });
+        api.Clock.Set(TestStart.At(9, 10, 0));
+        await Post(api.Authority("MY"), $"/api/shipments/{s}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" });
 
         await Refused(api.Authority("MY"), $"/api/shipments/{s}/cannot-be-completed", new { reason = "x" }, HttpStatusCode.Forbidden, "not-state-of-import");
         await Post(api.Authority("JP"), $"/api/shipments/{s}/cannot-be-completed", new { reason = "Facility fire; plant closed" });
@@ -233,8 +233,8 @@ public sealed class ShipmentScenarioTests(ApiFixture api)
             facility = new { id = "JP-FAC-OSAKA-2", name = "Osaka Lead Works", address = "Osaka", siteAddress = "Osaka Bay 4", contact = new { name = "Plant manager" } },
             details = "Consent of JP for the Osaka facility obtained on 2026-12-05",
         });
-        await Refused(api.FacilityUser(Facility), $"/api/shipments/{s}/receipt", new { receivedAt = "2026-12-02T09:00:00Z", quantity = 10, unit = "t" }, HttpStatusCode.Forbidden, "not-the-facility");
-        await Post(api.FacilityUser("JP-FAC-OSAKA-2"), $"/api/shipments/{s}/receipt", new { receivedAt = "2026-12-02T09:00:00Z", quantity = 10, unit = "t" });
+        await Refused(api.FacilityUser(Facility), $"/api/shipments/{s}/receipt", new { receivedAt = TestStart.Text(TestStart.At(9, 9, 0)), quantity = 10, unit = "t" }, HttpStatusCode.Forbidden, "not-the-facility");
+        await Post(api.FacilityUser("JP-FAC-OSAKA-2"), $"/api/shipments/{s}/receipt", new { receivedAt = TestStart.Text(TestStart.At(9, 9, 0)), quantity = 10, unit = "t" });
         Assert.Equal("received", (await Shipment(s))["status"]!.GetValue<string>());
     }
 

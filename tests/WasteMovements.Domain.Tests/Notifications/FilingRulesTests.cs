@@ -91,10 +91,10 @@ public sealed class FilingRulesTests
     public void A_general_notification_may_not_exceed_12_months_Art_6_8()
     {
         var sample = Samples.Notification("DE", "NL");
-        var tooLong = sample with { FirstDeparture = new DateOnly(2026, 12, 1), LastDeparture = new DateOnly(2027, 12, 2) };
+        var tooLong = sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(1).AddDays(1) };
         Given.Refused(File(tooLong), "general-notification-period", "Basel Art. 6(8)");
 
-        var twelveMonths = sample with { FirstDeparture = new DateOnly(2026, 12, 1), LastDeparture = new DateOnly(2027, 12, 1) };
+        var twelveMonths = sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(1) };
         Given.Single<NotificationFiled>(File(twelveMonths));
     }
 

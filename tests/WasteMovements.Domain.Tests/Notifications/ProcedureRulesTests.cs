@@ -28,7 +28,7 @@ public sealed class ProcedureRulesTests
     private static AuthorityActor Ca(string country) => new($"officer.{country}", country);
 
     private static DecideOnConsent Consent(DateOnly? from = null, DateOnly? until = null, bool contract = true, params string[] conditions) =>
-        new(ConsentDecisionKind.Consent, conditions, from ?? new DateOnly(2026, 12, 1), until ?? new DateOnly(2027, 11, 30), contract, null);
+        new(ConsentDecisionKind.Consent, conditions, from ?? TestStart.Day(8), until ?? TestStart.Day(8).AddYears(1).AddDays(-1), contract, null);
 
     [Fact]
     public void A_transit_state_acknowledges_and_the_state_records_it()
@@ -86,7 +86,7 @@ public sealed class ProcedureRulesTests
         var after = Then(n, granted);
         Assert.Equal(NotificationStatus.Consented, after.Status);
         Assert.Equal(["JP: Packaging UN-approved"], after.Conditions);
-        Assert.Equal(new DateOnly(2027, 11, 30), after.ConsentValidUntil);
+        Assert.Equal(TestStart.Day(8).AddYears(1).AddDays(-1), after.ConsentValidUntil);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class ProcedureRulesTests
         n = Then(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0.AddDays(1)));
         Assert.Equal(T0.AddDays(31), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
         var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(31)));
-        Assert.Equal(new DateOnly(2027, 12, 23), deemed.ValidUntil); // one year (OECD)
+        Assert.Equal(TestStart.Day(8).AddYears(1).AddDays(22), deemed.ValidUntil); // one year (OECD)
         Assert.Equal(NotificationStatus.Consented, Then(n, deemed).Status);
     }
 
@@ -187,7 +187,7 @@ public sealed class ProcedureRulesTests
     {
         // Filed Monday 23 November 2026: three Korean working days end on Thursday 26 November.
         var n = Filed("JP", "KR");
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), n.AuthorityOf("KR")!.AcknowledgementDeadline!.DueAt);
+        Assert.Equal(TestStart.At(4, 0, 0), n.AuthorityOf("KR")!.AcknowledgementDeadline!.DueAt);
     }
 
     [Fact]
@@ -218,22 +218,23 @@ public sealed class ProcedureRulesTests
     }
 
     [Theory]
-    [InlineData("MY", "JP", NotificationKind.General, false, "2026-12-01", "2027-12-01", "Basel Art. 6(8)")]
-    [InlineData("DE", "NL", NotificationKind.General, false, "2026-12-01", "2027-12-01", "EU 2024/1157 Art. 9(4)")]
-    [InlineData("JP", "KR", NotificationKind.Single, false, "2026-12-01", "2027-12-01", "OECD C(2001)107")]
-    [InlineData("DE", "NL", NotificationKind.General, true, "2026-12-01", "2029-12-01", "EU 2024/1157 Art. 14(12)")]
-    public void Consent_validity_is_capped_by_the_regime(string export, string import, NotificationKind kind, bool preconsented, string from, string until, string article)
+    [InlineData("MY", "JP", NotificationKind.General, false, 1, "Basel Art. 6(8)")]
+    [InlineData("DE", "NL", NotificationKind.General, false, 1, "EU 2024/1157 Art. 9(4)")]
+    [InlineData("JP", "KR", NotificationKind.Single, false, 1, "OECD C(2001)107")]
+    [InlineData("DE", "NL", NotificationKind.General, true, 3, "EU 2024/1157 Art. 14(12)")]
+    public void Consent_validity_is_capped_by_the_regime(string export, string import, NotificationKind kind, bool preconsented, int years, string article)
     {
         var n = Then(Filed(export, import, kind: kind, preconsented: preconsented), new NotificationAcknowledged(import, AuthorityRole.Import, T0));
-        Given.Refused(Procedure.DecideOnConsent(n, Ca(import), Consent(DateOnly.Parse(from), DateOnly.Parse(until)), T0), "consent-validity-too-long", article);
-        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca(import), Consent(DateOnly.Parse(from), DateOnly.Parse(until).AddDays(-1)), T0));
+        var (from, until) = (TestStart.Day(8), TestStart.Day(8).AddYears(years));
+        Given.Refused(Procedure.DecideOnConsent(n, Ca(import), Consent(from, until), T0), "consent-validity-too-long", article);
+        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca(import), Consent(from, until.AddDays(-1)), T0));
     }
 
     [Fact]
     public void A_Basel_single_notification_has_no_fixed_validity_cap()
     {
         var n = Then(Filed("MY", "JP", kind: NotificationKind.Single), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
-        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2028, 6, 30)), T0));
+        Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(TestStart.Day(8), TestStart.Day(8).AddYears(1).AddDays(212)), T0));
     }
 
     [Fact]
@@ -292,11 +293,11 @@ public sealed class ProcedureRulesTests
     public void Consent_expires_at_the_end_of_the_earliest_validity()
     {
         var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
-        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2027, 6, 30)), T0));
-        n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), contract: false), T0));
-        Assert.Equal(new DateOnly(2027, 3, 31), n.ConsentValidUntil);
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(TestStart.Day(8), TestStart.Day(8).AddYears(0).AddDays(211)), T0));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(TestStart.Day(8), TestStart.Day(128), contract: false), T0));
+        Assert.Equal(TestStart.Day(128), n.ConsentValidUntil);
         var expiry = Assert.Single(ProcedureDeadlines.Of(n));
-        Assert.Equal(new DateTimeOffset(2027, 4, 1, 0, 0, 0, TimeSpan.Zero), expiry.DueAt);
+        Assert.Equal(TestStart.At(129, 0, 0), expiry.DueAt);
 
         Assert.Empty(Procedure.ValidityEnded(n, expiry.DueAt.AddTicks(-1)).Events);
         var expired = Given.Single<ConsentExpired>(Procedure.ValidityEnded(n, expiry.DueAt));

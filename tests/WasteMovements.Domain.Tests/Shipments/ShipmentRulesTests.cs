@@ -20,29 +20,29 @@ public sealed class ShipmentRulesTests
         var p = Samples.Notification("MY", "JP", operation: operation, shipments: shipments, total: total) with { SubsequentOperation = subsequent };
         var n = NotificationEvolution.Create(Filing.File(p, "MY-2026-000001", Given.Registry, T0));
         return Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0),
-            new ConsentGranted("JP", AuthorityRole.Import, ["Sea route only"], new DateOnly(2026, 12, 1), new DateOnly(2027, 11, 30), true, T0));
+            new ConsentGranted("JP", AuthorityRole.Import, ["Sea route only"], TestStart.Day(8), TestStart.Day(8).AddYears(1).AddDays(-1), true, T0));
     }
 
-    private static AnnounceShipment Announcement(decimal quantity = 10m, string date = "2026-12-07") =>
-        new(quantity, "t", DateOnly.Parse(date), ["Trans Europa Logistik"], "box", 40);
+    private static AnnounceShipment Announcement(decimal quantity = 10m, string? date = null) =>
+        new(quantity, "t", date is null ? TestStart.Day(14) : DateOnly.Parse(date), ["Trans Europa Logistik"], "box", 40);
 
     private static (NotificationState, ShipmentState) Announced(NotificationState n, decimal quantity = 10m)
     {
         var decision = Shipping.Announce(n, Export, Announcement(quantity), T0);
         Assert.False(decision.IsRefused, decision.Refusal?.Detail);
         var issued = decision.Events.OfType<MovementDocumentIssued>().Single();
-        return (Then(n, decision.Events.OfType<ShipmentAnnounced>().Single()), ShipmentEvolution.Evolve(null, issued, T0)!);
+        return (Then(n, decision.Events.OfType<ShipmentAnnounced>().Single()), ShipmentEvolution.Evolve(null, issued)!);
     }
 
     private static ShipmentState Apply(ShipmentState s, Decision d, DateTimeOffset at)
     {
         Assert.False(d.IsRefused, d.Refusal?.Detail);
-        return d.Events.Where(e => e is not (ShipmentConcluded or ShipmentDiscrepancyFlagged)).Aggregate(s, (x, e) => ShipmentEvolution.Evolve(x, e, at)!);
+        return d.Events.Where(e => e is not (ShipmentConcluded or ShipmentDiscrepancyFlagged)).Aggregate(s, (x, e) => ShipmentEvolution.Evolve(x, e)!);
     }
 
     private static ShipmentState InTransit(ShipmentState s) =>
-        Apply(s, Shipping.Depart(s, Consented(), Export, new RecordDeparture(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero), "Trans Europa Logistik"),
-            new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)), T0);
+        Apply(s, Shipping.Depart(s, Consented(), Export, new RecordDeparture(TestStart.At(14, 8, 0), "Trans Europa Logistik"),
+            TestStart.At(14, 9, 0)), T0);
 
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ShipmentRulesTests
 
     [Fact]
     public void The_planned_departure_must_fall_inside_every_consents_validity() =>
-        Given.Refused(Shipping.Announce(Consented(), Export, Announcement(date: "2027-12-01"), T0), "outside-consent-validity", "EU 2024/1157 Art. 9(5); Basel Art. 6(6)");
+        Given.Refused(Shipping.Announce(Consented(), Export, Announcement(date: TestStart.Text(TestStart.Day(8).AddYears(1))), T0), "outside-consent-validity", "EU 2024/1157 Art. 9(5); Basel Art. 6(6)");
 
     [Fact]
     public void The_count_and_the_total_quantity_hold()
@@ -96,7 +96,7 @@ public sealed class ShipmentRulesTests
         {
             "withdrawn" => Then(n, new ConsentWithdrawn("JP", "permit suspended", T0)),
             "cancelled" => Then(n, new NotificationCancelled("contract ended", T0)),
-            _ => Then(n, new ConsentExpired(new DateOnly(2027, 11, 30), T0)),
+            _ => Then(n, new ConsentExpired(TestStart.Day(8).AddYears(1).AddDays(-1), T0)),
         };
         Given.Refused(Shipping.Announce(n, Export, Announcement(), T0), rule, article);
     }
@@ -107,17 +107,17 @@ public sealed class ShipmentRulesTests
         var p = Samples.Notification("DE", "NL");
         var n = NotificationEvolution.Create(Filing.File(p, "DE-2026-000001", Given.Registry, T0));
         n = Then(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0),
-            new ConsentGranted("DE", AuthorityRole.Export, [], new DateOnly(2026, 11, 23), new DateOnly(2027, 11, 20), false, T0),
-            new ConsentGranted("NL", AuthorityRole.Import, [], new DateOnly(2026, 11, 23), new DateOnly(2027, 11, 20), true, T0));
+            new ConsentGranted("DE", AuthorityRole.Export, [], TestStart.Day(0), TestStart.Day(8).AddYears(1).AddDays(-11), false, T0),
+            new ConsentGranted("NL", AuthorityRole.Import, [], TestStart.Day(0), TestStart.Day(8).AddYears(1).AddDays(-11), true, T0));
         var de = new ShipmentActor("officer", "DE", null);
 
-        Given.Refused(Shipping.Announce(n, de, Announcement(date: "2026-12-07"), T0), "guarantee-not-approved", "EU 2024/1157 Art. 7");
-        n = Then(n, new FinancialGuaranteeRecorded(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "transport, treatment, 90 days' storage", new DateOnly(2028, 1, 1), T0),
+        Given.Refused(Shipping.Announce(n, de, Announcement(date: TestStart.Text(TestStart.Day(14))), T0), "guarantee-not-approved", "EU 2024/1157 Art. 7");
+        n = Then(n, new FinancialGuaranteeRecorded(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "transport, treatment, 90 days' storage", TestStart.Day(8).AddYears(1).AddDays(31), T0),
             new FinancialGuaranteeApproved("DE", T0));
 
         // Monday: the second working day after is Wednesday, so Wednesday's departure is too soon and Thursday's is not.
-        Given.Refused(Shipping.Announce(n, de, Announcement(date: "2026-11-25"), T0), "prior-information-too-late", "EU 2024/1157 Art. 16(2)");
-        Assert.False(Shipping.Announce(n, de, Announcement(date: "2026-11-26"), T0).IsRefused);
+        Given.Refused(Shipping.Announce(n, de, Announcement(date: TestStart.Text(TestStart.Day(2))), T0), "prior-information-too-late", "EU 2024/1157 Art. 16(2)");
+        Assert.False(Shipping.Announce(n, de, Announcement(date: TestStart.Text(TestStart.Day(3))), T0).IsRefused);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ShipmentRulesTests
     {
         var (n, s) = Announced(Consented(), 10m);
         s = InTransit(s);
-        var at = new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero);
+        var at = TestStart.At(16, 10, 0);
         var other = Shipping.Receive(s, n, new ShipmentActor("x", null, "OTHER"), new ConfirmReceipt(at, 10m, "t"), at, 5m);
         Assert.Equal(RefusalKind.NotPermitted, other.Refusal!.Kind);
 
@@ -148,7 +148,7 @@ public sealed class ShipmentRulesTests
     {
         var (n, s) = Announced(Consented());
         s = InTransit(s);
-        var at = new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero);
+        var at = TestStart.At(16, 10, 0);
         var rejected = Shipping.Reject(s, n, Facility, new RejectShipment("Batteries leaking", null), at);
         var e = rejected.Events.OfType<ShipmentRejected>().Single();
         Assert.True(e.Full);
@@ -170,7 +170,7 @@ public sealed class ShipmentRulesTests
     {
         var (n, s) = Announced(Consented(operation: "R13", subsequent: "R4"));
         s = InTransit(s);
-        var at = new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero);
+        var at = TestStart.At(16, 10, 0);
         s = Apply(s, Shipping.Receive(s, n, Facility, new ConfirmReceipt(at, 10m, "t"), at, 5m), at);
 
         Given.Refused(Shipping.Complete(s, n, Facility, new CertifyCompletion("R5", at, "C-1"), at), "operation-differs", "Basel Art. 6(9), Annex V B item 14");

@@ -8,7 +8,7 @@ public static class Given
 {
     public static readonly CountryRegistry Registry = CountryRegistry.LoadEmbedded();
     public static readonly CodeListCatalog Codes = CodeListCatalog.LoadEmbedded();
-    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = TestStart.Now;
 
     public static void Refused(Decision decision, string rule, string article)
     {

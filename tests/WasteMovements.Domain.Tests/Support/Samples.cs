@@ -3,7 +3,7 @@ using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Tests.Support;
 
-/// <summary>Valid notifications between real states, to be varied with `with`.</summary>
+/// <summary>Valid notifications between real states, to be varied with `with`; dates are relative to <see cref="TestStart"/>.</summary>
 public static class Samples
 {
     public static NotificationParticulars Notification(
@@ -39,8 +39,8 @@ public static class Samples
             TotalQuantity: total,
             Unit: Units.Tonnes,
             QuantityPerShipment: kind == NotificationKind.General ? total / shipments : null,
-            FirstDeparture: new DateOnly(2026, 12, 1),
-            LastDeparture: new DateOnly(2027, 11, 30),
+            FirstDeparture: TestStart.Day(8),
+            LastDeparture: TestStart.Day(8).AddYears(1).AddDays(-1),
             Waste: new WasteDescription("Spent lead-acid batteries, whole", "Lead 60-70 %, sulphuric acid 10-20 %, polypropylene",
                 "A1160", null, ["Y31", "Y34"], ["H8", "H11"], "8", "UN2794", "BATTERIES, WET, FILLED WITH ACID", "solid",
                 ["box"], "Keep upright; acid-resistant pallets", false, false),
@@ -48,6 +48,6 @@ public static class Samples
             SubsequentOperation: null,
             PreconsentedFacility: false,
             Insurance: new Insurance("Allianz", "POL-123", 500000m, "EUR"),
-            Contract: new Contract("CTR-2026-17", new DateOnly(2026, 10, 1)),
-            Declaration: new Declaration("Erika Mustermann", new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), true));
+            Contract: new Contract("CTR-17", TestStart.Day(-53)),
+            Declaration: new Declaration("Erika Mustermann", TestStart.At(-3, 10), true));
 }
