@@ -21,6 +21,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U wastemovements -d postgres -qc "drop database
 BENCH_CONN="${CONN/Database=wastemovements/Database=wm_bench};Maximum Pool Size=200"
 
 echo "[bench] building (Release)" >&2
+dotnet restore WasteMovements.sln --locked-mode -v q >&2
 dotnet build src/WasteMovements.Api -c Release -o "$OUT/api" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
 dotnet build bench/WasteMovements.Bench -c Release -o "$OUT/bench" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
 

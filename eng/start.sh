@@ -17,8 +17,9 @@ for arg in "$@"; do
 done
 
 CONN="$(bash eng/postgres.sh)"
-echo "[start] building" >&2
-dotnet build src/WasteMovements.Api -c Release -o "$REPO/.artifacts/api" -nologo -v q >&2
+echo "[start] restoring (locked: packages.lock.json decides every version) and building" >&2
+dotnet restore src/WasteMovements.Api --locked-mode -v q >&2
+dotnet build src/WasteMovements.Api -c Release --no-restore -o "$REPO/.artifacts/api" -nologo -v q >&2
 
 URL="http://127.0.0.1:5080"
 cat <<MSG

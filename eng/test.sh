@@ -1,11 +1,27 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against a real PostgreSQL (started by eng/postgres.sh) and ends with the
 # line "N passed, N failed" counted from the test results (TRX files), not from console text.
+#
+#   eng/test.sh                        the suite once, the test clock starting near today
+#   eng/test.sh --shifts 0,400,-30     once per shift of the test clock's start, in days (CI runs these three)
+#   eng/test.sh -- --filter Name~X     anything after -- goes to `dotnet test`
+#
+# Packages are restored in locked mode: the packages.lock.json files in git decide every version, and a
+# registry serving a new one changes nothing (docs/dependencies.md says how to update the locks).
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 RESULTS="$REPO/.artifacts/test-results"
+SHIFTS="0"
+EXTRA=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --shifts) SHIFTS="$2"; shift 2 ;;
+    --) shift; EXTRA=("$@"); break ;;
+    *) EXTRA+=("$1"); shift ;;
+  esac
+done
 
 CONN="$(bash eng/postgres.sh)" || { echo "could not start PostgreSQL" >&2; echo "0 passed, 0 failed"; exit 1; }
 export WM_TEST_SERVER="$CONN"
@@ -21,17 +37,32 @@ fi
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
-dotnet test WasteMovements.sln -c Release --logger "trx" --results-directory "$RESULTS" "$@"
-status=$?
+status=0
+echo "[test] restoring in locked mode" >&2
+if ! dotnet restore WasteMovements.sln --locked-mode >&2; then
+  echo "[test] the locked restore failed: a project's packages differ from its packages.lock.json" >&2
+  status=1
+elif ! dotnet build WasteMovements.sln -c Release --no-restore -nologo >&2; then
+  echo "[test] the build failed" >&2
+  status=1
+else
+  IFS=',' read -r -a shift_list <<<"$SHIFTS"
+  for days in "${shift_list[@]}"; do
+    echo "[test] the test clock starts ${days} days from today (WM_TEST_CLOCK_SHIFT_DAYS=${days})" >&2
+    WM_TEST_CLOCK_SHIFT_DAYS="$days" dotnet test WasteMovements.sln -c Release --no-build --logger "trx" \
+      --results-directory "$RESULTS/shift_${days}" "${EXTRA[@]}" || status=1
+  done
+fi
 
 passed=0; failed=0; files=0
-for trx in "$RESULTS"/*.trx; do
+for trx in "$RESULTS"/*/*.trx; do
   [[ -f "$trx" ]] || continue
   files=$((files + 1))
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
   p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
   f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  echo "[test] $(basename "$(dirname "$trx")") $(basename "$trx"): ${p:-0} passed, ${f:-0} failed" >&2
 done
 
 if [[ $files -eq 0 ]]; then
@@ -42,5 +73,6 @@ if [[ $passed -eq 0 && $status -eq 0 ]]; then
   echo "no test ran" >&2
   status=1
 fi
+[[ $failed -gt 0 ]] && status=1
 echo "${passed} passed, ${failed} failed"
 exit $status

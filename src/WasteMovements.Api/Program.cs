@@ -1,3 +1,4 @@
+using FluentValidation;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -63,7 +64,8 @@ builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton(CodeListCatalog.LoadEmbedded());
 builder.Services.AddSingleton<CountryRegistryProvider>();
 builder.Services.AddSingleton<NotificationNumbers>();
-builder.Services.AddRequestValidators();
+// Every validator of this assembly, as singletons (they hold no state); run by RequestValidationPolicy.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: false);
 builder.Services.AddSingleton<VerificationTokens>();
 builder.Services.AddSingleton<ChainReader>();
 builder.Services.Configure<ShipmentOptions>(builder.Configuration.GetSection("Shipments"));

@@ -1,6 +1,10 @@
 namespace WasteMovements.Api.Tests.Infrastructure;
 
-/// <summary>A TimeProvider the tests move by hand: deadlines are tested without sleeping.</summary>
+/// <summary>
+/// A TimeProvider the tests move by hand: deadlines are tested without sleeping. Not FakeTimeProvider: the HTTP
+/// tests share one host and each starts again at the suite's start instant, and FakeTimeProvider refuses to go back
+/// in time (docs/dependencies.md, "The test clock").
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
