@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 using QRCoder;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Writer;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
@@ -16,42 +16,43 @@ namespace WasteMovements.Api.Shipments;
 /// <summary>
 /// The movement document (Basel Annex V B; harmonised form) as a printable PDF that travels with the waste:
 /// its items, the consents and their conditions, the signatures so far, and a QR code to the verification
-/// page. Written with PdfPig (Apache-2.0) with the DejaVu Sans fonts embedded (docs/decisions/0004-pdf-library.md).
+/// page. Written with PDFsharp 6.2.4 (MIT) in Unicode with the DejaVu Sans fonts embedded, so names in Polish,
+/// Czech, Greek or Cyrillic print as written (docs/decisions/0004-pdf-library.md).
 /// </summary>
 public static class MovementDocumentPdf
 {
-    private static readonly Lazy<byte[]> Regular = new(() => Font("DejaVuSans"));
-    private static readonly Lazy<byte[]> Bold = new(() => Font("DejaVuSans-Bold"));
+    static MovementDocumentPdf() => EmbeddedFontResolver.Install();
 
-    private static byte[] Font(string face)
-    {
-        using var stream = typeof(MovementDocumentPdf).Assembly.GetManifestResourceStream($"WasteMovements.Fonts.{face}.ttf")
-                           ?? throw new InvalidOperationException($"Font {face} is not embedded");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    // Unicode: Identity-H encoded, subset-embedded TrueType with a ToUnicode map (the text can be searched and copied).
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
     public static byte[] Render(ShipmentState s, string verificationUrl, DateTimeOffset printedAt)
     {
         var d = s.Document;
-        var builder = new PdfDocumentBuilder();
-        builder.DocumentInformation.Title = $"Movement document {s.Id}";
-        builder.DocumentInformation.Subject = "Basel Convention Annex V B movement document";
-        builder.DocumentInformation.Producer = "WasteMovements";
-        var regular = builder.AddTrueTypeFont(Regular.Value);
-        var bold = builder.AddTrueTypeFont(Bold.Value);
-        var page = builder.AddPage(PageSize.A4);
-        const double left = 36, width = 523, top = 806;
-        var y = top;
+        using var document = new PdfDocument();
+        document.Info.Title = $"Movement document {s.Id}";
+        document.Info.Subject = "Basel Convention Annex V B movement document";
+        document.Info.Creator = "WasteMovements";
+        var page = document.AddPage();
+        page.Size = PageSize.A4;
+        var gfx = XGraphics.FromPdfPage(page);
 
-        void Line(string text, double size, PdfDocumentBuilder.AddedFont font)
+        XFont Font(double size, bool bold) =>
+            new(EmbeddedFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+
+        // Points from the top-left corner of the page (PDFsharp's page coordinates); 36 pt margins on A4.
+        const double left = 36, width = 523, top = 36;
+        var y = top;
+        var border = new XPen(XColor.FromArgb(150, 150, 150), 0.6);
+        var text8 = Font(8, false);
+
+        void Line(string text, double size, bool bold)
         {
-            page.AddText(Printable(text), size, new PdfPoint(left, y - size), font);
-            y -= size + 3;
+            gfx.DrawString(Printable(text), Font(size, bold), XBrushes.Black, left, y + size);
+            y += size + 3;
         }
 
-        IEnumerable<string> Wrap(string text, double size, double max)
+        IEnumerable<string> Wrap(string text, XFont font, double max)
         {
             foreach (var paragraph in Printable(text).Split('\n'))
             {
@@ -59,7 +60,7 @@ public static class MovementDocumentPdf
                 foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var candidate = line.Length == 0 ? word : line + " " + word;
-                    if (line.Length > 0 && Width(candidate, size) > max)
+                    if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > max)
                     {
                         yield return line;
                         line = word;
@@ -71,27 +72,20 @@ public static class MovementDocumentPdf
             }
         }
 
-        double Width(string text, double size)
-        {
-            var letters = page.MeasureText(text, size, new PdfPoint(0, 0), regular);
-            return letters.Count == 0 ? 0 : letters[^1].EndBaseLine.X - letters[0].StartBaseLine.X;
-        }
-
         void Box(string label, string content)
         {
-            var lines = Wrap(content, 8, width - 10).ToList();
+            var lines = Wrap(content, text8, width - 10).ToList();
             var height = 14 + lines.Count * 10 + 4;
-            page.SetStrokeColor(150, 150, 150);
-            page.DrawRectangle(new PdfPoint(left, y - height), width, height, 0.6);
-            page.AddText(label, 8.5, new PdfPoint(left + 4, y - 10), bold);
-            var ly = y - 21;
+            gfx.DrawRectangle(border, left, y, width, height);
+            gfx.DrawString(label, Font(8.5, true), XBrushes.Black, left + 4, y + 10);
+            var ly = y + 21;
             foreach (var l in lines)
             {
-                page.AddText(l, 8, new PdfPoint(left + 4, ly), regular);
-                ly -= 10;
+                gfx.DrawString(l, text8, XBrushes.Black, left + 4, ly);
+                ly += 10;
             }
 
-            y -= height + 4;
+            y += height + 4;
         }
 
         static string Person(WasteMovements.Domain.Common.Party p) =>
@@ -102,25 +96,24 @@ public static class MovementDocumentPdf
         {
             var modules = qr.ModuleMatrix;
             var cell = 90.0 / modules.Count;
-            page.SetTextAndFillColor(0, 0, 0);
             for (var row = 0; row < modules.Count; row++)
             {
                 for (var col = 0; col < modules[row].Length; col++)
                 {
                     if (modules[row][col])
                     {
-                        page.DrawRectangle(new PdfPoint(left + width - 90 + col * cell, top - (row + 1) * cell), cell, cell, 0, fill: true);
+                        gfx.DrawRectangle(XBrushes.Black, left + width - 90 + col * cell, top + row * cell, cell, cell);
                     }
                 }
             }
         }
 
-        Line("Movement document (Basel Annex V B)", 14, bold);
-        Line("Transboundary movement of hazardous wastes and other wastes", 9, regular);
-        Line($"Notification {d.NotificationNumber}   Shipment {d.ShipmentNumber} of {d.IntendedShipments} ({d.NotificationKind.ToString().ToLowerInvariant()} notification)", 9, regular);
-        Line($"Regime: {d.Regime.Instrument}", 9, regular);
-        Line($"Shipment id {s.Id}", 9, regular);
-        y = Math.Min(y, top - 96);
+        Line("Movement document (Basel Annex V B)", 14, bold: true);
+        Line("Transboundary movement of hazardous wastes and other wastes", 9, bold: false);
+        Line($"Notification {d.NotificationNumber}   Shipment {d.ShipmentNumber} of {d.IntendedShipments} ({d.NotificationKind.ToString().ToLowerInvariant()} notification)", 9, bold: false);
+        Line($"Regime: {d.Regime.Instrument}", 9, bold: false);
+        Line($"Shipment id {s.Id}", 9, bold: false);
+        y = Math.Max(y, top + 96);
 
         Box("1. Exporter", Person(d.Exporter));
         Box("2. Generator(s) and site of generation", string.Join("\n", d.Generators.Select(g => $"{g.Name}, {g.Address} - site: {g.SiteOfGeneration}; process: {g.Process}")));
@@ -141,14 +134,18 @@ public static class MovementDocumentPdf
         Box("14. Receipt at the facility and certificate of disposal or recovery",
             (s.Receipt is { } r ? $"Received {r.ReceivedAt:yyyy-MM-dd HH:mm} UTC: {r.Quantity} {r.Unit}{(r.Discrepancy ? $" (differs by {r.DifferencePercent} %)" : "")}." : "Not received yet.")
             + (s.Certificates.Count == 0 ? "" : "\n" + string.Join("\n", s.Certificates.Select(c => $"{(c.Interim ? "Interim" : "Final")} certificate {c.Reference}: {c.Operation} completed {c.CompletedAt:yyyy-MM-dd}"))));
-        foreach (var l in Wrap($"Verify this document and the shipment's current status: {verificationUrl}", 8, width)) Line(l, 8, regular);
-        Line($"Printed {printedAt:yyyy-MM-dd HH:mm} UTC - status {s.Status}", 8, regular);
-        return builder.Build();
+        foreach (var l in Wrap($"Verify this document and the shipment's current status: {verificationUrl}", text8, width)) Line(l, 8, bold: false);
+        Line($"Printed {printedAt:yyyy-MM-dd HH:mm} UTC - status {s.Status}", 8, bold: false);
+
+        gfx.Dispose(); // writes the page's content stream
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
     }
 
-    /// <summary>Keeps the text to characters the embedded font writer encodes (Latin-1).</summary>
+    /// <summary>Any Unicode text is printed; only control characters other than line breaks become spaces.</summary>
     private static string Printable(string text) =>
-        new(text.Select(c => c == '\n' || (c >= ' ' && c <= '\u00ff') ? c : '?').ToArray());
+        new(text.Select(c => c == '\n' || !char.IsControl(c) ? c : ' ').ToArray());
 }
 
 /// <summary>GET /api/shipments/{shipmentId}/document.pdf: the movement document, for the states concerned, the facility and auditors.</summary>

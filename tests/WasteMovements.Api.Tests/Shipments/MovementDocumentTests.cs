@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Notifications;
 using WasteMovements.Tests.Support;
 
 namespace WasteMovements.Api.Tests.Shipments;
@@ -11,9 +12,10 @@ namespace WasteMovements.Api.Tests.Shipments;
 [Collection(ApiCollection.Name)]
 public sealed class MovementDocumentTests(ApiFixture api)
 {
-    private async Task<string> AnnouncedShipmentAsync()
+    private async Task<string> AnnouncedShipmentAsync(Func<NotificationParticulars, NotificationParticulars>? vary = null)
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
+        var sample = Samples.Notification("MY", "JP");
+        var number = await api.FileAsync(vary is null ? sample : vary(sample));
         var jp = api.Authority("JP");
         await (await jp.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
         await (await jp.PostJson($"/api/notifications/{number}/decisions", new
@@ -56,6 +58,40 @@ public sealed class MovementDocumentTests(ApiFixture api)
 
         await (await api.Authority("PL").GetAsync($"/api/shipments/{id}/document.pdf")).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await api.Anonymous().GetAsync($"/api/shipments/{id}/document.pdf")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Polish_Czech_Greek_and_Cyrillic_names_are_printed_and_read_back_exactly()
+    {
+        // None of these fits Latin-1: Polish, Czech, Greek and Cyrillic (Bulgarian) names and addresses.
+        const string consignee = "Zakład Odzysku Łódź Sp. z o.o.";
+        const string consigneeAddress = "ul. Żółkiewskiego 12, 90-001 Łódź";
+        const string contact = "Jiří Dvořák";
+        const string exporter = "Ανακύκλωση Μπαταριών Α.Ε.";
+        const string generator = "Автосервиз Пловдив ЕООД";
+        var id = await AnnouncedShipmentAsync(n => n with
+        {
+            Exporter = n.Exporter with { Name = exporter, Address = "Λεωφόρος Αθηνών 5, Θεσσαλονίκη" },
+            Consignee = n.Consignee with { Name = consignee, Address = consigneeAddress, Contact = n.Consignee.Contact with { Name = contact } },
+            Generators = [n.Generators[0] with { Name = generator }],
+        });
+
+        var response = await api.Authority("JP").GetAsync($"/api/shipments/{id}/document.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var page = Assert.Single(pdf.GetPages());
+        var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+        foreach (var expected in new[] { consignee, consigneeAddress, contact, exporter, generator, "Λεωφόρος Αθηνών 5, Θεσσαλονίκη" })
+        {
+            Assert.Contains(expected, text);
+        }
+
+        Assert.DoesNotContain("?", text); // no character replaced (the PdfPig writer printed '?' outside Latin-1)
+        Assert.All(page.Letters.Select(l => l.FontName).Distinct(), f => Assert.Contains("DejaVu", f));
+
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "artifacts", "movement-document-unicode.pdf"), bytes);
     }
 
     [Fact]
