@@ -27,7 +27,7 @@ public sealed class QueryBenchmarks(string api, StoreBenchmarks stores, TokenIss
                 var import = States[(i * 7 + 3) % States.Length];
                 if (import == export) import = States[(i + 1) % States.Length];
                 var p = HttpMix.Particulars("BENCH-FAC") with { StateOfExport = export, StateOfImport = import };
-                var state = NotificationEvolution.Create(Filing.File(p, $"{export}-2026-Q{i:D9}", registry, now.AddSeconds(-i)));
+                var state = NotificationEvolution.Create(Filing.Filed(p, $"{export}-2026-Q{i:D9}", registry, now.AddSeconds(-i)));
                 return i % 3 == 0 ? NotificationEvolution.Evolve(state, new NotificationAcknowledged(import, AuthorityRole.Import, now))! : state;
             }).ToArray();
             await store.BulkInsertDocumentsAsync(docs, Weasel.Core.BulkInsertMode.OverwriteExisting);

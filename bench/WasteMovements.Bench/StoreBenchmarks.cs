@@ -1,3 +1,4 @@
+using WasteMovements.Domain.Common;
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -19,7 +20,7 @@ public sealed class StoreBenchmarks(string connectionString)
         DocumentStore.For(options => EventStoreSetup.Configure(options, connectionString, projections));
 
     private static NotificationFiled Filed(string number, string export, string import, DateTimeOffset at) =>
-        Filing.File(HttpMix.Particulars("BENCH-FAC") with { StateOfExport = export, StateOfImport = import }, number, Registry, at);
+        Filing.Filed(HttpMix.Particulars("BENCH-FAC") with { StateOfExport = export, StateOfImport = import }, number, Registry, at);
 
     /// <summary>(4) One notification with 1,000 events (filing, then information requests and answers).</summary>
     public async Task ReplayAsync()
@@ -96,7 +97,7 @@ public sealed class StoreBenchmarks(string connectionString)
                 var filed = Filed(number, "MY", "JP", now);
                 var consented = NotificationEvolution.Evolve(NotificationEvolution.Create(filed), new NotificationAcknowledged("JP", AuthorityRole.Import, now))!;
                 consented = NotificationEvolution.Evolve(consented, new ConsentGranted("JP", AuthorityRole.Import, [], DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime.AddMonths(11)), true, now))!;
-                var decision = Shipping.Announce(consented, new ShipmentActor("bench", "MY", null), new AnnounceShipment(10m, "t", DateOnly.FromDateTime(now.UtcDateTime), ["Ocean Carrier"], "box", 10), now);
+                var decision = Shipping.Announce(consented, Actor.Authority("bench", "MY"), new AnnounceShipment(10m, "t", DateOnly.FromDateTime(now.UtcDateTime), ["Ocean Carrier"], "box", 10), now);
                 session.Events.StartStream<NotificationState>(number, filed, new NotificationAcknowledged("JP", AuthorityRole.Import, now),
                     new ConsentGranted("JP", AuthorityRole.Import, [], DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime.AddMonths(11)), true, now),
                     decision.Events.OfType<ShipmentAnnounced>().Single());

@@ -147,6 +147,8 @@ app.MapWolverineEndpoints(options =>
     options.AddPolicy<IdempotencyPolicy>();
     // An unparseable query value (?page=abc) is a 400 problem, not a silent default.
     options.RejectUnparseableQueryValues = true;
+    // Endpoints take a StepWriter: the one write pipeline, built from the chain's own session and bus.
+    options.AddParameterHandlingStrategy<WasteMovements.Api.Pipeline.StepWriterParameterStrategy>();
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
 });
 

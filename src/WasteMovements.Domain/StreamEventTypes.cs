@@ -37,6 +37,14 @@ public static partial class StreamEventTypes
     /// <summary>A state's entry in the country registry (key: country:XX).</summary>
     public static readonly IReadOnlySet<Type> CountryRegistry = new HashSet<Type> { typeof(CountryProfileRevised) };
 
+    /// <summary>
+    /// The stream an event of a step on <paramref name="notificationNumber"/>'s file goes to: a shipment's own
+    /// stream for the shipment's facts (its key is in the event), the notification's for everything else. The one
+    /// place that routes events; decisions only say which facts happened.
+    /// </summary>
+    public static string StreamOf(object @event, string notificationNumber) =>
+        Shipment.Contains(@event.GetType()) ? ((IShipmentFact)@event).ShipmentId : notificationNumber;
+
     /// <summary>The events a stream with this key may hold; null for a key of no known kind.</summary>
     public static IReadOnlySet<Type>? For(string streamKey) =>
         streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry

@@ -40,7 +40,7 @@ public static class AuditEndpoints
     {
         var state = await session.LoadAsync<NotificationState>(number, ct);
         if (state is null) return (null, Problems.NotFound("notification", number));
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         if (actor.IsAuthority && !state.Concerns(actor.Country!))
         {
             return (state, Problems.NotConcerned($"{actor.Country} is not a state concerned by notification {number}."));

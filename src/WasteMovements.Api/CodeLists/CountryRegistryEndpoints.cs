@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -7,9 +8,6 @@ using WasteMovements.Api.Security;
 using WasteMovements.Domain.CodeLists;
 
 namespace WasteMovements.Api.CodeLists;
-
-/// <summary>PUT /api/countries/{code}: the new entry, and why (reason) and on what authority (source).</summary>
-public sealed record ReviseCountryProfile(CountryProfile Profile, string Reason, string Source);
 
 public sealed class ReviseCountryProfileValidator : AbstractValidator<ReviseCountryProfile>
 {
@@ -59,8 +57,7 @@ public static class CountryRegistryEndpoints
     /// <summary>PUT /api/countries/{code}: an administrator revises a state's entry (recorded as an event).</summary>
     [WolverinePut("/api/countries/{code}", Name = "ReviseCountryProfile")]
     [Authorize(Policy = Policies.Admin)]
-    public static async Task<IResult> Put(string code, ReviseCountryProfile body, IDocumentSession session, CountryRegistryProvider provider,
-        TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Put(string code, ReviseCountryProfile body, StepWriter write, CountryRegistryProvider provider)
     {
         if (!string.Equals(code, body.Profile.Code, StringComparison.OrdinalIgnoreCase))
         {
@@ -68,13 +65,9 @@ public static class CountryRegistryEndpoints
                 type: Problems.TypeBase + "validation", title: "The request is invalid");
         }
 
-        var key = CountryRegistryEntry.StreamKey(code);
-        var stream = await session.Events.FetchForExclusiveWriting<CountryRegistryEntry>(key, ct);
-        var profile = body.Profile with { Code = body.Profile.Code.ToUpperInvariant() };
-        var revised = new CountryProfileRevised(profile.Code, profile, body.Reason.Trim(), body.Source.Trim(), clock.GetUtcNow());
-        var version = (stream.CurrentVersion ?? stream.StartingVersion ?? 0) + 1;
-        stream.AppendOne(revised);
+        var result = await write.OnRegistryEntry(CountryRegistryEntry.StreamKey(code), body, RegistryRevision.Revise,
+            written => Results.Ok(new { code = body.Profile.Code.ToUpperInvariant(), version = written.Version }));
         provider.Invalidate();
-        return Results.Ok(new { code = profile.Code, version });
+        return result;
     }
 }

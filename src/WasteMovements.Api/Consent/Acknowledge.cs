@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -16,6 +17,5 @@ public static class AcknowledgeEndpoint
 {
     [WolverinePost("/api/notifications/{number}/acknowledgements", Name = "AcknowledgeNotification")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock, Procedure.Acknowledge, ct)).Result;
+    public static Task<IResult> Post(string number, StepWriter write) => write.OnNotification(number, new AcknowledgeNotification(), Procedure.Acknowledge);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -8,8 +9,6 @@ using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Consent;
-
-public sealed record AnswerInformationRequest(string Answer, IReadOnlyList<string>? Attachments);
 
 public sealed class AnswerInformationRequestValidator : AbstractValidator<AnswerInformationRequest>
 {
@@ -29,8 +28,6 @@ public static class AnswerInformationRequestEndpoint
 {
     [WolverinePost("/api/notifications/{number}/information-requests/{requestId}/answer", Name = "AnswerInformationRequest")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, string requestId, AnswerInformationRequest body, HttpContext http,
-        IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (state, actor, now) => Procedure.AnswerInformationRequest(state, actor, requestId, body.Answer.Trim(), body.Attachments ?? [], now), ct)).Result;
+    public static Task<IResult> Post(string number, string requestId, AnswerInformationRequest body, StepWriter write) =>
+        write.OnNotification(number, body with { RequestId = requestId }, Procedure.AnswerInformationRequest);
 }

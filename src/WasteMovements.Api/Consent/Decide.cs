@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -37,8 +38,5 @@ public static class DecideEndpoint
 {
     [WolverinePost("/api/notifications/{number}/decisions", Name = "DecideOnConsent")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, DecideOnConsent body, HttpContext http, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (state, actor, now) => Procedure.DecideOnConsent(state, actor, body, now), ct)).Result;
+    public static Task<IResult> Post(string number, DecideOnConsent body, StepWriter write) => write.OnNotification(number, body, Procedure.DecideOnConsent);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -8,8 +9,6 @@ using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Consent;
-
-public sealed record RequestInformation(string Questions);
 
 public sealed class RequestInformationValidator : AbstractValidator<RequestInformation>
 {
@@ -26,13 +25,8 @@ public static class RequestInformationEndpoint
 {
     [WolverinePost("/api/notifications/{number}/information-requests", Name = "RequestInformation")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, RequestInformation body, HttpContext http, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var requestId = "IR-" + Guid.CreateVersion7().ToString("N")[..16];
-        var (result, _) = await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (state, actor, now) => Procedure.RequestInformation(state, actor, requestId, body.Questions.Trim(), now), ct,
-            StatusCodes.Status201Created, written => new InformationRequestCreated(written.NotificationNumber, written.Version, requestId));
-        return result;
-    }
+    public static Task<IResult> Post(string number, RequestInformation body, StepWriter write) =>
+        write.OnNotification(number, body, Procedure.RequestInformation, written => Results.Json(
+            new InformationRequestCreated(written.Stream, written.Version, written.Decision!.Events.OfType<InformationRequested>().Single().RequestId),
+            statusCode: StatusCodes.Status201Created));
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +10,6 @@ using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Consent;
 
-public sealed record WithdrawConsent(string Reason);
-
 public sealed class WithdrawConsentValidator : AbstractValidator<WithdrawConsent>
 {
     public WithdrawConsentValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
@@ -21,8 +20,5 @@ public static class WithdrawEndpoint
 {
     [WolverinePost("/api/notifications/{number}/withdrawals", Name = "WithdrawConsent")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, WithdrawConsent body, HttpContext http, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (state, actor, now) => Procedure.WithdrawConsent(state, actor, body.Reason, now), ct)).Result;
+    public static Task<IResult> Post(string number, WithdrawConsent body, StepWriter write) => write.OnNotification(number, body, Procedure.WithdrawConsent);
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Wolverine;
 using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
@@ -33,41 +34,22 @@ public static class DeadlineReachedHandler
         session.SetHeader(EventMetadataMiddleware.RoleHeader, SystemActor);
         session.CausationId = deadline.Id;
 
-        if (deadline.Shipment is not null)
-        {
-            await ShipmentDeadlineAsync(deadline, session, bus, now, ct);
-            return;
-        }
-
-        var stream = await session.Events.FetchForExclusiveWriting<NotificationState>(deadline.Notification, ct);
-        var before = stream.Aggregate;
-        var decision = before is null
-            ? Decision.Accept()
+        // The same pipeline as every HTTP write: lock, decide with the pure step, append, schedule what follows.
+        var writer = new EventWriter(session, bus, clock);
+        var outcome = deadline.Shipment is not null
+            ? Enum.TryParse<ShipmentDeadlineKind>(deadline.Kind, out var kind)
+                ? await writer.OnShipmentAsync(deadline.Shipment, Actor.Deadlines, new PassShipmentDeadline(kind, deadline.DueAt), Shipping.DeadlinePassed, null, ct)
+                : null
             : deadline.Kind switch
             {
-                nameof(DeadlineKind.DecisionPeriod) => Procedure.DecisionPeriodEnded(before, deadline.State!, now),
-                nameof(DeadlineKind.ConsentValidity) => Procedure.ValidityEnded(before, now),
-                _ => Decision.Accept(),
+                nameof(DeadlineKind.DecisionPeriod) => await writer.OnNotificationAsync(deadline.Notification, Actor.Deadlines,
+                    new EndDecisionPeriod(deadline.State!), Procedure.DecisionPeriodEnded, null, ct),
+                nameof(DeadlineKind.ConsentValidity) => await writer.OnNotificationAsync(deadline.Notification, Actor.Deadlines,
+                    new EndConsentValidity(), Procedure.ValidityEnded, null, ct),
+                _ => null,
             };
 
-        if (decision.Events.Count > 0)
-        {
-            stream.AppendMany(decision.Events);
-            var after = decision.Events.Aggregate(before!, (s, e) => NotificationEvolution.Evolve(s, e)!);
-            await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, after);
-        }
-
-        Complete(session, deadline, decision, now);
-    }
-
-    private static async Task ShipmentDeadlineAsync(ScheduledDeadline deadline, IDocumentSession session, IMessageBus bus, DateTimeOffset now, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForExclusiveWriting<ShipmentState>(deadline.Shipment!, ct);
-        var decision = stream.Aggregate is null || !Enum.TryParse<ShipmentDeadlineKind>(deadline.Kind, out var kind)
-            ? Decision.Accept()
-            : Shipping.DeadlinePassed(stream.Aggregate, kind, deadline.DueAt, now);
-        if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
-        Complete(session, deadline, decision, now);
+        Complete(session, deadline, outcome?.Decision ?? Decision.Accept(), now);
     }
 
     private static void Complete(IDocumentSession session, ScheduledDeadline deadline, Decision decision, DateTimeOffset now) =>

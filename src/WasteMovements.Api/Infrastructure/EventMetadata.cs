@@ -14,10 +14,10 @@ public static class EventMetadataMiddleware
 
     public static void Before(HttpContext context, IDocumentSession session)
     {
-        var actor = Actor.From(context.User);
+        var actor = ActorClaims.From(context.User);
         session.LastModifiedBy = actor.Person;
         session.CorrelationId = CorrelationMiddleware.Get(context);
         session.SetHeader(AuthorityHeader, actor.ActingFor);
-        session.SetHeader(RoleHeader, actor.Role);
+        session.SetHeader(RoleHeader, actor.Role.ToString().ToLowerInvariant());
     }
 }

@@ -93,7 +93,7 @@ public static class Idempotency
                 $"Idempotency-Key is one value of 1 to {MaxKeyLength} visible ASCII characters, e.g. a UUID."));
         }
 
-        var subject = Actor.From(http.User).Person;
+        var subject = ActorClaims.From(http.User).Person;
         var id = RecordId(subject, http.Request.Method, http.Request.Path.Value ?? "", key);
         var hash = await BodyHashAsync(http.Request, http.RequestAborted);
 

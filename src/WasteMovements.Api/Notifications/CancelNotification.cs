@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -7,8 +8,6 @@ using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Notifications;
-
-public sealed record CancelNotification(string Reason);
 
 public sealed class CancelNotificationValidator : AbstractValidator<CancelNotification>
 {
@@ -20,8 +19,5 @@ public static class CancelNotificationEndpoint
 {
     [WolverinePost("/api/notifications/{number}/cancellation", Name = "CancelNotification")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, CancelNotification body, HttpContext http, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (state, actor, now) => Procedure.Cancel(state, actor, body.Reason, now), ct)).Result;
+    public static Task<IResult> Post(string number, CancelNotification body, StepWriter write) => write.OnNotification(number, body, Procedure.Cancel);
 }

@@ -23,7 +23,7 @@ public static class GetInboxEndpoint
     [Authorize]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         var now = clock.GetUtcNow();
         if (actor.IsAuthority)
         {

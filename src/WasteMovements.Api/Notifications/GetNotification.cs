@@ -18,7 +18,7 @@ public static class GetNotificationEndpoint
         var state = await session.LoadAsync<NotificationState>(number, ct);
         if (state is null) return Problems.NotFound("notification", number);
 
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         if (actor.IsAuthority && !state.Concerns(actor.Country!))
         {
             // An authority sees only the files of movements its state is concerned by (Basel Art. 2(13)).

@@ -66,7 +66,7 @@ public static class ListNotificationsEndpoint
         if (from is not null && to is not null && to < from) errors["to"] = ["to cannot be before from."];
         if (errors.Count > 0) return Results.ValidationProblem(errors, type: Problems.TypeBase + "validation", title: "The request is invalid");
 
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         var query = session.Query<NotificationState>().AsQueryable();
         // The concerned state's test on the small duplicated column comes first (EventStoreSetup); the role
         // tests on the document then run only for that state's own files.

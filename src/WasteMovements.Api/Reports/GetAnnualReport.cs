@@ -25,7 +25,7 @@ public static class GetAnnualReportEndpoint
         if (format is not ("json" or "csv")) errors["format"] = ["format is json or csv."];
         if (errors.Count > 0) return Results.ValidationProblem(errors, type: Problems.TypeBase + "validation", title: "The request is invalid");
 
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         if (actor.IsAuthority && !string.Equals(actor.Country, state, StringComparison.OrdinalIgnoreCase))
         {
             return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "not-your-state", "Not permitted for your authority",

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WasteMovements.Domain.Common;
 
 namespace WasteMovements.Api.Security;
 
@@ -20,27 +21,25 @@ public static class ClaimNames
 }
 
 /// <summary>
-/// The caller as the token describes them: the person (<c>sub</c>), their role, and the state
-/// (authorities) or facility (facilities) they act for.
+/// The caller as the token describes them, as the domain's one <see cref="Actor"/>: the person (<c>sub</c>), the
+/// role, and the state (authorities) or facility (facilities) they act for. Tokens without these claims are
+/// refused when they are validated (SecuritySetup), so every caller that reaches an endpoint has them.
 /// </summary>
-public sealed record Actor(string Person, string Role, string? Country, string? Facility)
+public static class ActorClaims
 {
     public static Actor From(ClaimsPrincipal user) => new(
         user.FindFirst(ClaimNames.Subject)?.Value ?? "anonymous",
-        user.FindFirst(ClaimNames.Role)?.Value ?? "",
+        RoleOf(user.FindFirst(ClaimNames.Role)?.Value),
         user.FindFirst(ClaimNames.Country)?.Value?.ToUpperInvariant(),
         user.FindFirst(ClaimNames.Facility)?.Value);
 
-    public bool IsAuthority => Role == Roles.Authority && Country is not null;
-    public bool IsFacility => Role == Roles.Facility && Facility is not null;
-    public bool IsAuditor => Role == Roles.Auditor;
-    public bool IsAdmin => Role == Roles.Admin;
-
-    /// <summary>What is recorded as the acting authority or facility in event metadata.</summary>
-    public string ActingFor => Role switch
+    private static ActorRole RoleOf(string? role) => role switch
     {
-        Roles.Authority => $"authority:{Country}",
-        Roles.Facility => $"facility:{Facility}",
-        _ => Role,
+        Roles.Authority => ActorRole.Authority,
+        Roles.Facility => ActorRole.Facility,
+        Roles.Auditor => ActorRole.Auditor,
+        Roles.Admin => ActorRole.Admin,
+        // An unknown role gets no rights (tokens with one are refused at validation anyway).
+        _ => ActorRole.Anonymous,
     };
 }

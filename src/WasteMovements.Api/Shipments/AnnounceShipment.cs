@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
@@ -38,32 +39,10 @@ public static class AnnounceShipmentEndpoint
 {
     [WolverinePost("/api/notifications/{number}/shipments", Name = "AnnounceShipment")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Post(string number, AnnounceShipment body, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        if (!IfMatch.TryParse(http.Request, out var expected)) return IfMatch.Invalid();
-        IEventStream<NotificationState> stream;
-        try
+    public static Task<IResult> Post(string number, AnnounceShipment body, StepWriter write) =>
+        write.OnNotification(number, body, Shipping.Announce, written =>
         {
-            stream = expected is { } v
-                ? await session.Events.FetchForWriting<NotificationState>(number, v, ct)
-                : await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
-        }
-        catch (ConcurrencyException) when (expected is not null)
-        {
-            return IfMatch.Mismatch(expected.Value);
-        }
-
-        if (stream.Aggregate is null) return Problems.NotFound("notification", number);
-        var decision = Shipping.Announce(stream.Aggregate, ShipmentWriter.ActorOf(http), body, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return Problems.Result(refusal);
-
-        var announced = decision.Events.OfType<ShipmentAnnounced>().Single();
-        var issued = decision.Events.OfType<MovementDocumentIssued>().Single();
-        stream.AppendOne(announced);
-        session.Events.StartStream<ShipmentState>(issued.ShipmentId, issued);
-
-        var version = (stream.CurrentVersion ?? stream.StartingVersion ?? 0) + 1;
-        http.Response.Headers.ETag = $"\"{version}\"";
-        return Results.Created($"/api/shipments/{issued.ShipmentId}", new ShipmentCreated(issued.ShipmentId, announced.ShipmentNumber, version));
-    }
+            var announced = written.Decision!.Events.OfType<ShipmentAnnounced>().Single();
+            return Results.Created($"/api/shipments/{announced.ShipmentId}", new ShipmentCreated(announced.ShipmentId, announced.ShipmentNumber, written.Version));
+        });
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -24,6 +25,5 @@ public static class CertifyCompletionEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/completion", Name = "CertifyCompletion")]
     [Authorize(Policy = Policies.Facility)]
-    public static Task<IResult> Post(string shipmentId, CertifyCompletion body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Complete(s, n, a, body, now), ct);
+    public static Task<IResult> Post(string shipmentId, CertifyCompletion body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.Complete);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -24,6 +25,6 @@ public static class ConfirmReceiptEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/receipt", Name = "ConfirmReceipt")]
     [Authorize(Policy = Policies.Facility)]
-    public static Task<IResult> Post(string shipmentId, ConfirmReceipt body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ShipmentOptions> options, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Receive(s, n, a, body, now, ShipmentWriter.Tolerance(options)), ct);
+    public static Task<IResult> Post(string shipmentId, ConfirmReceipt body, StepWriter write) =>
+        write.OnShipment(shipmentId, body with { TolerancePercent = write.TolerancePercent }, Shipping.Receive);
 }

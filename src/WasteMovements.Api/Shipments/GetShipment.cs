@@ -1,3 +1,4 @@
+using WasteMovements.Domain.Common;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -33,7 +34,7 @@ public static class GetShipmentEndpoints
         var shipment = await session.LoadAsync<ShipmentState>(shipmentId, ct);
         if (shipment is null) return Problems.NotFound("shipment", shipmentId);
         var notification = await session.LoadAsync<NotificationState>(shipment.NotificationNumber, ct);
-        return MaySee(Actor.From(user), shipment, notification)
+        return MaySee(ActorClaims.From(user), shipment, notification)
             ? Results.Ok(shipment)
             : Problems.NotConcerned($"You are neither a state concerned by {shipment.NotificationNumber} nor its facility.");
     }
@@ -45,7 +46,7 @@ public static class GetShipmentEndpoints
     {
         var notification = await session.LoadAsync<NotificationState>(number, ct);
         if (notification is null) return Problems.NotFound("notification", number);
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         if (actor.IsAuthority && !notification.Concerns(actor.Country!))
         {
             return Problems.NotConcerned($"{actor.Country} is not a state concerned by notification {number}.");

@@ -159,7 +159,7 @@ public static class MovementDocumentEndpoint
         var shipment = await session.LoadAsync<ShipmentState>(shipmentId, ct);
         if (shipment is null) return Problems.NotFound("shipment", shipmentId);
         var notification = await session.LoadAsync<NotificationState>(shipment.NotificationNumber, ct);
-        var actor = Actor.From(user);
+        var actor = ActorClaims.From(user);
         var allowed = actor.IsAuditor || (actor.IsAuthority && notification is not null && notification.Concerns(actor.Country!))
                       || (actor.IsFacility && actor.Facility == shipment.FacilityId);
         if (!allowed)

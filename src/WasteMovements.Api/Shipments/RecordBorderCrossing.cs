@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -25,6 +26,5 @@ public static class RecordBorderCrossingEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/border-crossings", Name = "RecordBorderCrossing")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, RecordBorderCrossing body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.CrossBorder(s, n, a, body), ct);
+    public static Task<IResult> Post(string shipmentId, RecordBorderCrossing body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.CrossBorder);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -25,6 +26,5 @@ public static class RecordCarrierHandoverEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/carrier-handovers", Name = "RecordCarrierHandover")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, RecordCarrierHandover body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.HandOver(s, n, a, body), ct);
+    public static Task<IResult> Post(string shipmentId, RecordCarrierHandover body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.HandOver);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -23,6 +24,5 @@ public static class RecordDepartureEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/departure", Name = "RecordDeparture")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, RecordDeparture body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Depart(s, n, a, body, now), ct);
+    public static Task<IResult> Post(string shipmentId, RecordDeparture body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.Depart);
 }

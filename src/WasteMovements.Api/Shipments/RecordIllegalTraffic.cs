@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,5 @@ public static class RecordIllegalTrafficEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/illegal-traffic", Name = "RecordIllegalTraffic")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, RecordIllegalTraffic body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.FindIllegalTraffic(s, n, a, body, now), ct);
+    public static Task<IResult> Post(string shipmentId, RecordIllegalTraffic body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.FindIllegalTraffic);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,5 @@ public static class RejectShipmentEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/rejection", Name = "RejectShipment")]
     [Authorize(Policy = Policies.Facility)]
-    public static Task<IResult> Post(string shipmentId, RejectShipment body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Reject(s, n, a, body, now), ct);
+    public static Task<IResult> Post(string shipmentId, RejectShipment body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.Reject);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Domain.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -105,7 +106,7 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
 {
     protected ApiClient Api => api;
     public string? Token { get; private set; }
-    public Actor Me { get; private set; } = new("anonymous", "", null, null);
+    public Actor Me { get; private set; } = new("anonymous", ActorRole.Anonymous);
 
     [TempData] public string? Flash { get; set; }
     public ApiResult? Failure { get; protected set; }
@@ -120,7 +121,7 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
         }
 
         Token = token;
-        Me = Actor.From(user);
+        Me = ActorClaims.From(user);
         await next();
     }
 
@@ -143,9 +144,9 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
 
     public string Who => Me.Role switch
     {
-        Roles.Authority => $"Competent authority {Me.Country} ({Me.Person})",
-        Roles.Facility => $"Facility {Me.Facility} ({Me.Person})",
-        _ => $"{Me.Role} ({Me.Person})",
+        ActorRole.Authority => $"Competent authority {Me.Country} ({Me.Person})",
+        ActorRole.Facility => $"Facility {Me.Facility} ({Me.Person})",
+        _ => $"{Me.Role.ToString().ToLowerInvariant()} ({Me.Person})",
     };
 }
 

@@ -3,8 +3,8 @@ using WasteMovements.Domain.Common;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>Who asks: the person (JWT <c>sub</c>) and the state whose competent authority they act for.</summary>
-public sealed record AuthorityActor(string Person, string Country);
+/// <summary>What filing starts from: the number the state of export's sequence gave, and the registry in force.</summary>
+public sealed record NewNotification(string Number, CountryRegistry Registry);
 
 /// <summary>
 /// Filing a notification (Basel Art. 6(1)): the country-level rules that refuse a movement outright,
@@ -20,13 +20,13 @@ public static class Filing
     /// The checks that can refuse a filing: who files (Art. 6(1)), the country rules and the
     /// general-notification period. Returns null when the notification may be filed.
     /// </summary>
-    public static Refusal? Check(NotificationParticulars p, AuthorityActor actor, CountryRegistry registry)
+    public static Refusal? Check(NotificationParticulars p, Actor actor, CountryRegistry registry)
     {
         // Art. 6(1): the notification is filed through the competent authority of the state of export.
-        if (!string.Equals(actor.Country, p.StateOfExport, StringComparison.OrdinalIgnoreCase))
+        if (!actor.IsAuthorityOf(p.StateOfExport))
         {
             return new Refusal("not-state-of-export", "Basel Art. 6(1)",
-                $"Only the competent authority of the state of export ({p.StateOfExport}) may file this notification; you act for {actor.Country}.",
+                $"Only the competent authority of the state of export ({p.StateOfExport}) may file this notification; you act for {actor.ActingFor}.",
                 RefusalKind.NotPermitted);
         }
 
@@ -44,7 +44,7 @@ public static class Filing
     }
 
     /// <summary>The fact of filing, once <see cref="Check"/> passed and a number was assigned.</summary>
-    public static NotificationFiled File(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now)
+    public static NotificationFiled Filed(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now)
     {
         var export = registry.Find(p.StateOfExport)!;
         var import = registry.Find(p.StateOfImport)!;
@@ -61,12 +61,11 @@ public static class Filing
         return new NotificationFiled(notificationNumber, p, regime, authorities, now);
     }
 
-    /// <summary>Check and file in one step (the number is known up front).</summary>
-    public static Decision Decide(
-        NotificationParticulars p, string notificationNumber, AuthorityActor actor, CountryRegistry registry, DateTimeOffset now) =>
-        Check(p, actor, registry) is { } refusal
+    /// <summary>The filing step (Basel Art. 6(1)): the checks, then the fact that starts the notification's stream.</summary>
+    public static Decision File(NewNotification file, Actor actor, NotificationParticulars p, DateTimeOffset now) =>
+        Check(p, actor, file.Registry) is { } refusal
             ? Decision.Refuse(refusal)
-            : Decision.Accept(File(p, notificationNumber, registry, now));
+            : Decision.Accept(Filed(p, file.Number, file.Registry, now));
 
     /// <summary>
     /// Basel Art. 6(4): tacit transit consent only where the transit state declared it does not require

@@ -96,13 +96,13 @@ public sealed record MovementDocument(
     IReadOnlyList<string> ConsentsBy,
     DateOnly? ConsentValidUntil);
 
-public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt) : IProcedureFact
+public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => IssuedAt;
 }
 
 /// <summary>Annex V B item 6: the movement started; the first carrier takes charge and signs.</summary>
-public sealed record ShipmentDeparted(string NotificationNumber, string ShipmentId, DateTimeOffset DepartedAt, string Carrier, string SignedBy) : IProcedureFact
+public sealed record ShipmentDeparted(string NotificationNumber, string ShipmentId, DateTimeOffset DepartedAt, string Carrier, string SignedBy) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => DepartedAt;
 }
@@ -114,13 +114,13 @@ public enum CrossingDirection
 }
 
 /// <summary>The shipment crossed a border: the state crossed records the customs office, exit or entry.</summary>
-public sealed record BorderCrossed(string NotificationNumber, string ShipmentId, string State, string CustomsOffice, CrossingDirection Direction, DateTimeOffset At) : IProcedureFact
+public sealed record BorderCrossed(string NotificationNumber, string ShipmentId, string State, string CustomsOffice, CrossingDirection Direction, DateTimeOffset At) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }
 
 /// <summary>Basel Art. 6(9): each person who takes charge of the movement signs the document.</summary>
-public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At) : IProcedureFact
+public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }
@@ -131,32 +131,32 @@ public sealed record CarrierHandedOver(string NotificationNumber, string Shipmen
 /// </summary>
 public sealed record ShipmentReceived(
     string NotificationNumber, string ShipmentId, string FacilityId, DateTimeOffset ReceivedAt, decimal Quantity, string Unit,
-    bool Discrepancy, decimal DifferencePercent, bool ConfirmedLate, bool AfterConsentValidity, DateTimeOffset ConfirmedAt) : IProcedureFact
+    bool Discrepancy, decimal DifferencePercent, bool ConfirmedLate, bool AfterConsentValidity, DateTimeOffset ConfirmedAt) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => ConfirmedAt;
 }
 
 /// <summary>The facility rejected all or part of the shipment: Basel Art. 8 take-back clock of 90 days starts.</summary>
 public sealed record ShipmentRejected(
-    string NotificationNumber, string ShipmentId, string FacilityId, string Reason, decimal RejectedQuantity, bool Full, DateTimeOffset RejectedAt, DateTimeOffset TakeBackDue) : IProcedureFact
+    string NotificationNumber, string ShipmentId, string FacilityId, string Reason, decimal RejectedQuantity, bool Full, DateTimeOffset RejectedAt, DateTimeOffset TakeBackDue) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => RejectedAt;
 }
 
 /// <summary>Basel Art. 8: the movement cannot be completed as the contract says; the state of import informed the state of export.</summary>
-public sealed record MovementCannotBeCompleted(string NotificationNumber, string ShipmentId, string InformedBy, string Reason, DateTimeOffset InformedAt, DateTimeOffset TakeBackDue) : IProcedureFact
+public sealed record MovementCannotBeCompleted(string NotificationNumber, string ShipmentId, string InformedBy, string Reason, DateTimeOffset InformedAt, DateTimeOffset TakeBackDue) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => InformedAt;
 }
 
 /// <summary>Basel Art. 8: instead of take-back, an alternative environmentally sound arrangement (another facility).</summary>
-public sealed record AlternativeArrangementMade(string NotificationNumber, string ShipmentId, Facility Facility, string Details, DateTimeOffset At) : IProcedureFact
+public sealed record AlternativeArrangementMade(string NotificationNumber, string ShipmentId, Facility Facility, string Details, DateTimeOffset At) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }
 
 /// <summary>Basel Art. 8, 9(2): the waste was taken back into the state of export.</summary>
-public sealed record ShipmentReturned(string NotificationNumber, string ShipmentId, DateTimeOffset ReturnedAt) : IProcedureFact
+public sealed record ShipmentReturned(string NotificationNumber, string ShipmentId, DateTimeOffset ReturnedAt) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => ReturnedAt;
 }
@@ -167,14 +167,14 @@ public sealed record ShipmentReturned(string NotificationNumber, string Shipment
 /// </summary>
 public sealed record ShipmentCompleted(
     string NotificationNumber, string ShipmentId, string Operation, bool Interim, DateTimeOffset CompletedAt, string CertificateReference,
-    bool CertifiedLate, DateTimeOffset CertifiedAt) : IProcedureFact
+    bool CertifiedLate, DateTimeOffset CertifiedAt) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => CertifiedAt;
 }
 
 /// <summary>Basel Art. 9: illegal traffic found, with its cause; where the exporter is at fault a 30-day take-back clock starts.</summary>
 public sealed record IllegalTrafficFound(
-    string NotificationNumber, string ShipmentId, string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt, DateTimeOffset? TakeBackDue) : IProcedureFact
+    string NotificationNumber, string ShipmentId, string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt, DateTimeOffset? TakeBackDue) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FoundAt;
 }
@@ -190,7 +190,7 @@ public enum ShipmentDeadlineKind
 }
 
 /// <summary>A shipment deadline passed without the step: the item is overdue in the inboxes.</summary>
-public sealed record ShipmentDeadlinePassed(string NotificationNumber, string ShipmentId, ShipmentDeadlineKind Kind, DateTimeOffset DueAt, string Basis, DateTimeOffset At) : IProcedureFact
+public sealed record ShipmentDeadlinePassed(string NotificationNumber, string ShipmentId, ShipmentDeadlineKind Kind, DateTimeOffset DueAt, string Basis, DateTimeOffset At) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }

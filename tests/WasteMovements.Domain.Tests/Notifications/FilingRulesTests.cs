@@ -8,7 +8,7 @@ namespace WasteMovements.Domain.Tests.Notifications;
 public sealed class FilingRulesTests
 {
     private static Decision File(NotificationParticulars p, string actorCountry = "DE", DateTimeOffset? now = null) =>
-        Filing.Decide(p, "XX-2026-000001", new AuthorityActor("alice", actorCountry), Given.Registry, now ?? Given.Now);
+        Filing.File(new NewNotification("XX-2026-000001", Given.Registry), Actor.Authority("alice", actorCountry), p, now ?? Given.Now);
 
     [Fact]
     public void The_export_authority_files_and_every_state_concerned_is_recorded()

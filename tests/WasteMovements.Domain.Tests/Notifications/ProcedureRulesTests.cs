@@ -13,19 +13,16 @@ public sealed class ProcedureRulesTests
         NotificationKind kind = NotificationKind.General, bool preconsented = false)
     {
         var p = Samples.Notification(export, import, transits, operation, kind) with { PreconsentedFacility = preconsented };
-        return NotificationEvolution.Create(Filing.File(p, $"{export}-2026-000001", Given.Registry, T0));
+        return NotificationEvolution.Create(Filing.Filed(p, $"{export}-2026-000001", Given.Registry, T0));
     }
-
-    private static NotificationState Then(NotificationState state, params object[] events) =>
-        events.Aggregate(state, (s, e) => NotificationEvolution.Evolve(s, e)!);
 
     private static NotificationState Apply(NotificationState state, Decision decision)
     {
         Assert.False(decision.IsRefused, decision.Refusal?.Detail);
-        return Then(state, decision.Events.ToArray());
+        return Given.That(state, decision.Events.ToArray());
     }
 
-    private static AuthorityActor Ca(string country) => new($"officer.{country}", country);
+    private static Actor Ca(string country) => Actor.Authority($"officer.{country}", country);
 
     private static DecideOnConsent Consent(DateOnly? from = null, DateOnly? until = null, bool contract = true, params string[] conditions) =>
         new(ConsentDecisionKind.Consent, conditions, from ?? TestStart.Day(8), until ?? TestStart.Day(8).AddYears(1).AddDays(-1), contract, null);
@@ -34,24 +31,24 @@ public sealed class ProcedureRulesTests
     public void A_transit_state_acknowledges_and_the_state_records_it()
     {
         var n = Filed("MY", "JP", ["KR"]);
-        var ack = Given.Single<NotificationAcknowledged>(Procedure.Acknowledge(n, Ca("KR"), T0.AddHours(2)));
+        var ack = Given.Single<NotificationAcknowledged>(Procedure.Acknowledge(n, Ca("KR"), new AcknowledgeNotification(), T0.AddHours(2)));
         Assert.Equal(new NotificationAcknowledged("KR", AuthorityRole.Transit, T0.AddHours(2)), ack);
 
-        var after = Then(n, ack);
+        var after = Given.That(n, ack);
         Assert.Equal(AuthorityStatus.Acknowledged, after.AuthorityOf("KR")!.Status);
         Assert.Equal(NotificationStatus.Filed, after.Status); // JP has not acknowledged yet
-        Assert.Equal(NotificationStatus.Acknowledged, Then(after, new NotificationAcknowledged("JP", AuthorityRole.Import, T0)).Status);
+        Assert.Equal(NotificationStatus.Acknowledged, Given.That(after, new NotificationAcknowledged("JP", AuthorityRole.Import, T0)).Status);
     }
 
     [Fact]
     public void Acknowledging_twice_is_refused() =>
-        Given.Refused(Procedure.Acknowledge(Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0)), Ca("JP"), T0),
+        Given.Refused(Procedure.Acknowledge(Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0)), Ca("JP"), new AcknowledgeNotification(), T0),
             "already-acknowledged", "Basel Art. 6(4)");
 
     [Fact]
     public void The_state_of_export_does_not_acknowledge_its_own_notification()
     {
-        var decision = Procedure.Acknowledge(Filed("MY", "JP"), Ca("MY"), T0);
+        var decision = Procedure.Acknowledge(Filed("MY", "JP"), Ca("MY"), new AcknowledgeNotification(), T0);
         Given.Refused(decision, "not-import-or-transit", "Basel Art. 6(4)");
         Assert.Equal(RefusalKind.NotPermitted, decision.Refusal!.Kind);
     }
@@ -62,11 +59,11 @@ public sealed class ProcedureRulesTests
         var n = Filed("MY", "JP", ["KR"]);
         foreach (var decision in new[]
                  {
-                     Procedure.Acknowledge(n, Ca("FR"), T0),
+                     Procedure.Acknowledge(n, Ca("FR"), new AcknowledgeNotification(), T0),
                      Procedure.DecideOnConsent(n, Ca("FR"), Consent(), T0),
-                     Procedure.RequestInformation(n, Ca("FR"), "IR-1", "?", T0),
-                     Procedure.WithdrawConsent(n, Ca("FR"), "why", T0),
-                     Procedure.Cancel(n, Ca("FR"), "why", T0),
+                     Procedure.RequestInformation(n, Ca("FR"), new RequestInformation("?"), T0),
+                     Procedure.WithdrawConsent(n, Ca("FR"), new WithdrawConsent("why"), T0),
+                     Procedure.Cancel(n, Ca("FR"), new CancelNotification("why"), T0),
                  })
         {
             Given.Refused(decision, "not-concerned", "Basel Art. 2(13)");
@@ -77,13 +74,13 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void Basel_import_consent_needs_the_contract_confirmation_Art_6_3()
     {
-        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        var n = Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
         Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(contract: false), T0), "contract-not-confirmed", "Basel Art. 6(3)(b)");
 
         var granted = Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(conditions: "Packaging UN-approved"), T0));
         Assert.True(granted.ContractConfirmed);
         Assert.Equal(["Packaging UN-approved"], granted.Conditions);
-        var after = Then(n, granted);
+        var after = Given.That(n, granted);
         Assert.Equal(NotificationStatus.Consented, after.Status);
         Assert.Equal(["JP: Packaging UN-approved"], after.Conditions);
         Assert.Equal(TestStart.Day(8).AddYears(1).AddDays(-1), after.ConsentValidUntil);
@@ -95,7 +92,7 @@ public sealed class ProcedureRulesTests
         var n = Filed("MY", "JP");
         Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "not-acknowledged", "Basel Art. 6(4); EU 2024/1157 Art. 8");
 
-        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "Composition?", T0));
+        n = Given.That(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "Composition?", T0));
         Assert.Equal(NotificationStatus.AwaitingInformation, n.Status);
         Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "information-outstanding", "Basel Art. 6(2)");
 
@@ -106,32 +103,32 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void Only_the_state_of_export_answers_and_only_once()
     {
-        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
-        var forbidden = Procedure.AnswerInformationRequest(n, Ca("JP"), "IR-1", "answer", [], T0);
+        var n = Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        var forbidden = Procedure.AnswerInformationRequest(n, Ca("JP"), new AnswerInformationRequest("answer", []) { RequestId = "IR-1" }, T0);
         Given.Refused(forbidden, "not-state-of-export", "Basel Art. 6(1)");
         Assert.Equal(RefusalKind.NotPermitted, forbidden.Refusal!.Kind);
 
-        var unknown = Procedure.AnswerInformationRequest(n, Ca("MY"), "IR-9", "answer", [], T0);
+        var unknown = Procedure.AnswerInformationRequest(n, Ca("MY"), new AnswerInformationRequest("answer", []) { RequestId = "IR-9" }, T0);
         Assert.Equal(RefusalKind.NotFound, unknown.Refusal!.Kind);
 
-        var answered = Given.Single<InformationProvided>(Procedure.AnswerInformationRequest(n, Ca("MY"), "IR-1", "answer", ["lab.pdf"], T0.AddDays(5)));
-        var after = Then(n, answered);
+        var answered = Given.Single<InformationProvided>(Procedure.AnswerInformationRequest(n, Ca("MY"), new AnswerInformationRequest("answer", ["lab.pdf"]) { RequestId = "IR-1" }, T0.AddDays(5)));
+        var after = Given.That(n, answered);
         Assert.Equal(AuthorityStatus.Acknowledged, after.AuthorityOf("JP")!.Status);
-        Given.Refused(Procedure.AnswerInformationRequest(after, Ca("MY"), "IR-1", "again", [], T0), "already-answered", "Basel Art. 6(2)");
+        Given.Refused(Procedure.AnswerInformationRequest(after, Ca("MY"), new AnswerInformationRequest("again", []) { RequestId = "IR-1" }, T0), "already-answered", "Basel Art. 6(2)");
     }
 
     [Fact]
     public void An_information_request_pauses_the_asking_authoritys_clock()
     {
         // Basel transit: 60 days from receipt (Art. 6(4)); an open request pauses, the answer resumes with the pause added.
-        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        var n = Given.That(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         Assert.Equal(T0.AddDays(60), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
 
-        n = Then(n, new InformationRequested("IR-1", "KR", "Route?", T0.AddDays(10)));
+        n = Given.That(n, new InformationRequested("IR-1", "KR", "Route?", T0.AddDays(10)));
         Assert.True(n.AuthorityOf("KR")!.DecisionDeadline!.Paused);
         Assert.DoesNotContain(ProcedureDeadlines.Of(n), d => d.State == "KR");
 
-        n = Then(n, new InformationProvided("IR-1", "KR", "Motorway", [], T0.AddDays(17)));
+        n = Given.That(n, new InformationProvided("IR-1", "KR", "Motorway", [], T0.AddDays(17)));
         Assert.Equal(T0.AddDays(67), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
         Assert.Contains(ProcedureDeadlines.Of(n), d => d is { Kind: DeadlineKind.DecisionPeriod, State: "KR" } && d.DueAt == T0.AddDays(67));
     }
@@ -139,12 +136,12 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void Basel_tacit_transit_consent_after_60_days_Art_6_4()
     {
-        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(60).AddTicks(-1)).Events);
+        var n = Given.That(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60).AddTicks(-1)).Events);
 
-        var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(60)));
+        var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60)));
         Assert.Equal("Basel Art. 6(4)", deemed.Article);
-        var after = Then(n, deemed);
+        var after = Given.That(n, deemed);
         Assert.Equal(AuthorityStatus.TacitlyConsented, after.AuthorityOf("KR")!.Status);
 
         // A late written answer is refused.
@@ -156,16 +153,16 @@ public sealed class ProcedureRulesTests
     {
         // India has made no Art. 6(4) declaration in the registry.
         var n = Filed("MY", "JP", ["IN"]);
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, "IN", T0.AddDays(365)).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("IN"), T0.AddDays(365)).Events);
         Assert.DoesNotContain(ProcedureDeadlines.Of(n), d => d.State == "IN");
     }
 
     [Fact]
     public void Basel_import_is_never_tacit_Art_6_2()
     {
-        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        var n = Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
         Assert.Null(n.AuthorityOf("JP")!.DecisionDeadline!.DueAt);
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, "JP", T0.AddDays(400)).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("JP"), T0.AddDays(400)).Events);
     }
 
     [Fact]
@@ -175,11 +172,11 @@ public sealed class ProcedureRulesTests
         Assert.Equal(ControlRegime.Oecd, n.Regime.Regime);
         Assert.Null(n.AuthorityOf("KR")!.DecisionDeadline!.DueAt); // runs from the acknowledgement
 
-        n = Then(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0.AddDays(1)));
+        n = Given.That(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0.AddDays(1)));
         Assert.Equal(T0.AddDays(31), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
-        var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, "KR", T0.AddDays(31)));
+        var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(31)));
         Assert.Equal(TestStart.Day(8).AddYears(1).AddDays(22), deemed.ValidUntil); // one year (OECD)
-        Assert.Equal(NotificationStatus.Consented, Then(n, deemed).Status);
+        Assert.Equal(NotificationStatus.Consented, Given.That(n, deemed).Status);
     }
 
     [Fact]
@@ -195,14 +192,14 @@ public sealed class ProcedureRulesTests
     {
         var n = Filed("DE", "NL", ["BE"]);
         Assert.Equal(["DE", "NL", "BE"], n.Authorities.Select(a => a.State));
-        n = Then(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationAcknowledged("BE", AuthorityRole.Transit, T0));
+        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationAcknowledged("BE", AuthorityRole.Transit, T0));
 
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, "NL", T0.AddDays(31)).Events);
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, "DE", T0.AddDays(31)).Events);
-        var be = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, "BE", T0.AddDays(30)));
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("NL"), T0.AddDays(31)).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("DE"), T0.AddDays(31)).Events);
+        var be = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("BE"), T0.AddDays(30)));
         Assert.Equal("EU 2024/1157 Art. 9(1)", be.Article);
 
-        n = Then(n, be);
+        n = Given.That(n, be);
         Assert.Equal(NotificationStatus.PartiallyConsented, n.Status);
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("DE"), Consent(contract: false), T0.AddDays(31)));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("NL"), Consent(), T0.AddDays(31)));
@@ -224,7 +221,7 @@ public sealed class ProcedureRulesTests
     [InlineData("DE", "NL", NotificationKind.General, true, 3, "EU 2024/1157 Art. 14(12)")]
     public void Consent_validity_is_capped_by_the_regime(string export, string import, NotificationKind kind, bool preconsented, int years, string article)
     {
-        var n = Then(Filed(export, import, kind: kind, preconsented: preconsented), new NotificationAcknowledged(import, AuthorityRole.Import, T0));
+        var n = Given.That(Filed(export, import, kind: kind, preconsented: preconsented), new NotificationAcknowledged(import, AuthorityRole.Import, T0));
         var (from, until) = (TestStart.Day(8), TestStart.Day(8).AddYears(years));
         Given.Refused(Procedure.DecideOnConsent(n, Ca(import), Consent(from, until), T0), "consent-validity-too-long", article);
         Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca(import), Consent(from, until.AddDays(-1)), T0));
@@ -233,23 +230,23 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void A_Basel_single_notification_has_no_fixed_validity_cap()
     {
-        var n = Then(Filed("MY", "JP", kind: NotificationKind.Single), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        var n = Given.That(Filed("MY", "JP", kind: NotificationKind.Single), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
         Given.Single<ConsentGranted>(Procedure.DecideOnConsent(n, Ca("JP"), Consent(TestStart.Day(8), TestStart.Day(8).AddYears(1).AddDays(212)), T0));
     }
 
     [Fact]
     public void A_refusal_ends_the_procedure()
     {
-        var n = Then(Filed("MY", "JP", ["KR"]), new ConsentRefused("KR", AuthorityRole.Transit, "Route unsafe", T0));
+        var n = Given.That(Filed("MY", "JP", ["KR"]), new ConsentRefused("KR", AuthorityRole.Transit, "Route unsafe", T0));
         Assert.Equal(NotificationStatus.Refused, n.Status);
-        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), T0), "notification-refused", "Basel Art. 6(2), 6(4)");
+        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), new AcknowledgeNotification(), T0), "notification-refused", "Basel Art. 6(2), 6(4)");
         Assert.Empty(ProcedureDeadlines.Of(n));
     }
 
     [Fact]
     public void Deciding_twice_is_refused()
     {
-        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        var n = Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
         Given.Refused(Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0), "already-decided", "Basel Art. 6(2), 6(4)");
     }
@@ -257,10 +254,10 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void The_state_that_consented_withdraws_and_the_notification_is_withdrawn()
     {
-        var n = Then(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
-        Given.Refused(Procedure.WithdrawConsent(n, Ca("JP"), "none yet", T0), "no-consent-to-withdraw", "EU 2024/1157 Art. 9(7)");
+        var n = Given.That(Filed("MY", "JP"), new NotificationAcknowledged("JP", AuthorityRole.Import, T0));
+        Given.Refused(Procedure.WithdrawConsent(n, Ca("JP"), new WithdrawConsent("none yet"), T0), "no-consent-to-withdraw", "EU 2024/1157 Art. 9(7)");
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
-        n = Apply(n, Procedure.WithdrawConsent(n, Ca("JP"), "Facility permit suspended", T0.AddDays(3)));
+        n = Apply(n, Procedure.WithdrawConsent(n, Ca("JP"), new WithdrawConsent("Facility permit suspended"), T0.AddDays(3)));
         Assert.Equal(NotificationStatus.Withdrawn, n.Status);
         Assert.Equal("Facility permit suspended", n.AuthorityOf("JP")!.WithdrawalReason);
     }
@@ -269,39 +266,39 @@ public sealed class ProcedureRulesTests
     public void Only_the_state_of_export_cancels()
     {
         var n = Filed("MY", "JP");
-        Given.Refused(Procedure.Cancel(n, Ca("JP"), "no", T0), "not-state-of-export", "Basel Art. 6(1)");
-        n = Apply(n, Procedure.Cancel(n, Ca("MY"), "Contract terminated", T0));
+        Given.Refused(Procedure.Cancel(n, Ca("JP"), new CancelNotification("no"), T0), "not-state-of-export", "Basel Art. 6(1)");
+        n = Apply(n, Procedure.Cancel(n, Ca("MY"), new CancelNotification("Contract terminated"), T0));
         Assert.Equal(NotificationStatus.Cancelled, n.Status);
-        Given.Refused(Procedure.Cancel(n, Ca("MY"), "again", T0), "notification-cancelled", "Basel Art. 6(1)");
-        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), T0), "notification-cancelled", "Basel Art. 6(1)");
+        Given.Refused(Procedure.Cancel(n, Ca("MY"), new CancelNotification("again"), T0), "notification-cancelled", "Basel Art. 6(1)");
+        Given.Refused(Procedure.Acknowledge(n, Ca("JP"), new AcknowledgeNotification(), T0), "notification-cancelled", "Basel Art. 6(1)");
     }
 
     [Fact]
     public void The_EU_allows_a_request_and_two_further_requests_Art_8_9()
     {
-        var n = Then(Filed("DE", "NL"), new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
+        var n = Given.That(Filed("DE", "NL"), new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
         for (var i = 1; i <= 3; i++)
         {
-            n = Apply(n, Procedure.RequestInformation(n, Ca("NL"), $"IR-{i}", "?", T0));
-            n = Apply(n, Procedure.AnswerInformationRequest(n, Ca("DE"), $"IR-{i}", "!", [], T0));
+            n = Apply(n, Procedure.RequestInformation(n, Ca("NL"), new RequestInformation("?"), T0));
+            n = Apply(n, Procedure.AnswerInformationRequest(n, Ca("DE"), new AnswerInformationRequest("!", []) { RequestId = $"IR-{i}" }, T0));
         }
 
-        Given.Refused(Procedure.RequestInformation(n, Ca("NL"), "IR-4", "?", T0), "too-many-information-requests", "EU 2024/1157 Art. 8(9)");
+        Given.Refused(Procedure.RequestInformation(n, Ca("NL"), new RequestInformation("?"), T0), "too-many-information-requests", "EU 2024/1157 Art. 8(9)");
     }
 
     [Fact]
     public void Consent_expires_at_the_end_of_the_earliest_validity()
     {
-        var n = Then(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        var n = Given.That(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(TestStart.Day(8), TestStart.Day(8).AddYears(0).AddDays(211)), T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(TestStart.Day(8), TestStart.Day(128), contract: false), T0));
         Assert.Equal(TestStart.Day(128), n.ConsentValidUntil);
         var expiry = Assert.Single(ProcedureDeadlines.Of(n));
         Assert.Equal(TestStart.At(129, 0, 0), expiry.DueAt);
 
-        Assert.Empty(Procedure.ValidityEnded(n, expiry.DueAt.AddTicks(-1)).Events);
-        var expired = Given.Single<ConsentExpired>(Procedure.ValidityEnded(n, expiry.DueAt));
-        Assert.Equal(NotificationStatus.Expired, Then(n, expired).Status);
+        Assert.Empty(Procedure.ValidityEnded(n, Actor.Deadlines, new EndConsentValidity(), expiry.DueAt.AddTicks(-1)).Events);
+        var expired = Given.Single<ConsentExpired>(Procedure.ValidityEnded(n, Actor.Deadlines, new EndConsentValidity(), expiry.DueAt));
+        Assert.Equal(NotificationStatus.Expired, Given.That(n, expired).Status);
     }
 
     [Fact]
@@ -310,10 +307,10 @@ public sealed class ProcedureRulesTests
         var n = Filed("MY", "JP", ["KR"]);
         Assert.Equal(["JP", "KR"], n.PendingFor);
 
-        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        n = Given.That(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
         Assert.Equal(["MY", "KR"], n.PendingFor); // the export authority must answer; Japan waits
 
-        n = Then(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        n = Given.That(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("KR"), Consent(contract: false), T0));
         Assert.Empty(n.PendingFor);
@@ -337,9 +334,9 @@ public sealed class ProcedureRulesTests
         }
 
         Same(n);
-        n = Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
+        n = Given.That(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new InformationRequested("IR-1", "JP", "?", T0));
         Same(n);
-        n = Then(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        n = Given.That(n, new InformationProvided("IR-1", "JP", "!", [], T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         Same(n);
         Assert.Contains(Inbox.For(n, "KR", T0.AddDays(70)), i => i.Overdue); // so the comparison covers overdue steps too
         n = Apply(n, Procedure.DecideOnConsent(n, Ca("JP"), Consent(), T0));
@@ -355,7 +352,7 @@ public sealed class ProcedureRulesTests
         Assert.False(kr[0].Overdue);
         Assert.True(Inbox.For(n, "KR", T0.AddDays(10)).Single().Overdue);
 
-        n = Then(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0), new InformationRequested("IR-1", "KR", "Analysis?", T0));
+        n = Given.That(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0), new InformationRequested("IR-1", "KR", "Analysis?", T0));
         Assert.Empty(Inbox.For(n, "KR", T0));
         Assert.Equal([Inbox.AnswerInformationRequest], Inbox.For(n, "JP", T0).Select(i => i.Step));
     }

@@ -9,17 +9,15 @@ namespace WasteMovements.Domain.Tests.Shipments;
 public sealed class ShipmentRulesTests
 {
     private static readonly DateTimeOffset T0 = Given.Now; // Monday 23 November 2026
-    private static readonly ShipmentActor Export = new("officer", "MY", null);
-    private static readonly ShipmentActor Facility = new("operator", null, "NL-FAC-ROTTERDAM-1");
-
-    private static NotificationState Then(NotificationState n, params object[] events) => events.Aggregate(n, (s, e) => NotificationEvolution.Evolve(s, e)!);
+    private static readonly Actor Export = Actor.Authority("officer", "MY");
+    private static readonly Actor Facility = Actor.OfFacility("operator", "NL-FAC-ROTTERDAM-1");
 
     /// <summary>A Basel notification MY -> JP, consented by Japan in writing with the contract confirmed.</summary>
     private static NotificationState Consented(int shipments = 10, decimal total = 100m, string operation = "R4", string? subsequent = null)
     {
         var p = Samples.Notification("MY", "JP", operation: operation, shipments: shipments, total: total) with { SubsequentOperation = subsequent };
-        var n = NotificationEvolution.Create(Filing.File(p, "MY-2026-000001", Given.Registry, T0));
-        return Then(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0),
+        var n = NotificationEvolution.Create(Filing.Filed(p, "MY-2026-000001", Given.Registry, T0));
+        return Given.That(n, new NotificationAcknowledged("JP", AuthorityRole.Import, T0),
             new ConsentGranted("JP", AuthorityRole.Import, ["Sea route only"], TestStart.Day(8), TestStart.Day(8).AddYears(1).AddDays(-1), true, T0));
     }
 
@@ -31,17 +29,18 @@ public sealed class ShipmentRulesTests
         var decision = Shipping.Announce(n, Export, Announcement(quantity), T0);
         Assert.False(decision.IsRefused, decision.Refusal?.Detail);
         var issued = decision.Events.OfType<MovementDocumentIssued>().Single();
-        return (Then(n, decision.Events.OfType<ShipmentAnnounced>().Single()), ShipmentEvolution.Evolve(null, issued)!);
+        return (Given.That(n, decision.Events.OfType<ShipmentAnnounced>().Single()), ShipmentEvolution.Evolve(null, issued)!);
     }
 
     private static ShipmentState Apply(ShipmentState s, Decision d, DateTimeOffset at)
     {
         Assert.False(d.IsRefused, d.Refusal?.Detail);
-        return d.Events.Where(e => e is not (ShipmentConcluded or ShipmentDiscrepancyFlagged)).Aggregate(s, (x, e) => ShipmentEvolution.Evolve(x, e)!);
+        // The shipment's own facts; the notification's (conclusion, discrepancy, closure) go to its stream.
+        return d.Events.Where(e => StreamEventTypes.Shipment.Contains(e.GetType())).Aggregate(s, (x, e) => ShipmentEvolution.Evolve(x, e)!);
     }
 
     private static ShipmentState InTransit(ShipmentState s) =>
-        Apply(s, Shipping.Depart(s, Consented(), Export, new RecordDeparture(TestStart.At(14, 8, 0), "Trans Europa Logistik"),
+        Apply(s, Shipping.Depart(new ShipmentFile(s, Consented()), Export, new RecordDeparture(TestStart.At(14, 8, 0), "Trans Europa Logistik"),
             TestStart.At(14, 9, 0)), T0);
 
 
@@ -56,20 +55,20 @@ public sealed class ShipmentRulesTests
         Assert.Equal(["JP: Sea route only"], issued.Document.Conditions);
         Assert.Equal("A1160", issued.Document.Waste.BaselCode);
         Assert.Single(issued.Document.ConsentsBy);
-        Assert.Equal(2, Shipping.Announce(Then(n, announced), Export, Announcement(), T0).Events.OfType<ShipmentAnnounced>().Single().ShipmentNumber);
+        Assert.Equal(2, Shipping.Announce(Given.That(n, announced), Export, Announcement(), T0).Events.OfType<ShipmentAnnounced>().Single().ShipmentNumber);
     }
 
     [Fact]
     public void No_shipment_without_every_consent_Art_6_3()
     {
         var p = Samples.Notification("MY", "JP", ["KR"]);
-        var n = NotificationEvolution.Create(Filing.File(p, "MY-2026-000002", Given.Registry, T0));
+        var n = NotificationEvolution.Create(Filing.Filed(p, "MY-2026-000002", Given.Registry, T0));
         Given.Refused(Shipping.Announce(n, Export, Announcement(), T0), "consent-missing", "Basel Art. 6(3), 6(4)");
     }
 
     [Fact]
     public void Only_the_state_of_export_announces() =>
-        Assert.Equal(RefusalKind.NotPermitted, Shipping.Announce(Consented(), new ShipmentActor("x", "JP", null), Announcement(), T0).Refusal!.Kind);
+        Assert.Equal(RefusalKind.NotPermitted, Shipping.Announce(Consented(), Actor.Authority("x", "JP"), Announcement(), T0).Refusal!.Kind);
 
     [Fact]
     public void The_planned_departure_must_fall_inside_every_consents_validity() =>
@@ -94,9 +93,9 @@ public sealed class ShipmentRulesTests
         var n = Consented();
         n = how switch
         {
-            "withdrawn" => Then(n, new ConsentWithdrawn("JP", "permit suspended", T0)),
-            "cancelled" => Then(n, new NotificationCancelled("contract ended", T0)),
-            _ => Then(n, new ConsentExpired(TestStart.Day(8).AddYears(1).AddDays(-1), T0)),
+            "withdrawn" => Given.That(n, new ConsentWithdrawn("JP", "permit suspended", T0)),
+            "cancelled" => Given.That(n, new NotificationCancelled("contract ended", T0)),
+            _ => Given.That(n, new ConsentExpired(TestStart.Day(8).AddYears(1).AddDays(-1), T0)),
         };
         Given.Refused(Shipping.Announce(n, Export, Announcement(), T0), rule, article);
     }
@@ -105,14 +104,14 @@ public sealed class ShipmentRulesTests
     public void EU_prior_information_at_least_2_working_days_before_departure_and_an_approved_guarantee()
     {
         var p = Samples.Notification("DE", "NL");
-        var n = NotificationEvolution.Create(Filing.File(p, "DE-2026-000001", Given.Registry, T0));
-        n = Then(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0),
+        var n = NotificationEvolution.Create(Filing.Filed(p, "DE-2026-000001", Given.Registry, T0));
+        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0),
             new ConsentGranted("DE", AuthorityRole.Export, [], TestStart.Day(0), TestStart.Day(8).AddYears(1).AddDays(-11), false, T0),
             new ConsentGranted("NL", AuthorityRole.Import, [], TestStart.Day(0), TestStart.Day(8).AddYears(1).AddDays(-11), true, T0));
-        var de = new ShipmentActor("officer", "DE", null);
+        var de = Actor.Authority("officer", "DE");
 
         Given.Refused(Shipping.Announce(n, de, Announcement(date: TestStart.Text(TestStart.Day(14))), T0), "guarantee-not-approved", "EU 2024/1157 Art. 7");
-        n = Then(n, new FinancialGuaranteeRecorded(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "transport, treatment, 90 days' storage", TestStart.Day(8).AddYears(1).AddDays(31), T0),
+        n = Given.That(n, new FinancialGuaranteeRecorded(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "transport, treatment, 90 days' storage", TestStart.Day(8).AddYears(1).AddDays(31), T0),
             new FinancialGuaranteeApproved("DE", T0));
 
         // Monday: the second working day after is Wednesday, so Wednesday's departure is too soon and Thursday's is not.
@@ -126,13 +125,13 @@ public sealed class ShipmentRulesTests
         var (n, s) = Announced(Consented(), 10m);
         s = InTransit(s);
         var at = TestStart.At(16, 10, 0);
-        var other = Shipping.Receive(s, n, new ShipmentActor("x", null, "OTHER"), new ConfirmReceipt(at, 10m, "t"), at, 5m);
+        var other = Shipping.Receive(new ShipmentFile(s, n), Actor.OfFacility("x", "OTHER"), new ConfirmReceipt(at, 10m, "t"), at);
         Assert.Equal(RefusalKind.NotPermitted, other.Refusal!.Kind);
 
-        var within = Shipping.Receive(s, n, Facility, new ConfirmReceipt(at, 10.4m, "t"), at, 5m);
+        var within = Shipping.Receive(new ShipmentFile(s, n), Facility, new ConfirmReceipt(at, 10.4m, "t"), at);
         Assert.False(Assert.Single(within.Events.OfType<ShipmentReceived>()).Discrepancy);
 
-        var beyond = Shipping.Receive(s, n, Facility, new ConfirmReceipt(at, 8.9m, "t"), at, 5m);
+        var beyond = Shipping.Receive(new ShipmentFile(s, n), Facility, new ConfirmReceipt(at, 8.9m, "t"), at);
         var received = beyond.Events.OfType<ShipmentReceived>().Single();
         Assert.True(received.Discrepancy);
         Assert.Equal(11m, received.DifferencePercent);
@@ -141,7 +140,7 @@ public sealed class ShipmentRulesTests
 
     [Fact]
     public void Receipt_before_departure_is_refused() =>
-        Given.Refused(Shipping.Receive(Announced(Consented()).Item2, Consented(), Facility, new ConfirmReceipt(T0, 10m, "t"), T0, 5m), "not-departed", "Basel Art. 6(9)");
+        Given.Refused(Shipping.Receive(new ShipmentFile(Announced(Consented()).Item2, Consented()), Facility, new ConfirmReceipt(T0, 10m, "t"), T0), "not-departed", "Basel Art. 6(9)");
 
     [Fact]
     public void A_rejection_starts_a_90_day_take_back_which_the_return_ends()
@@ -149,7 +148,7 @@ public sealed class ShipmentRulesTests
         var (n, s) = Announced(Consented());
         s = InTransit(s);
         var at = TestStart.At(16, 10, 0);
-        var rejected = Shipping.Reject(s, n, Facility, new RejectShipment("Batteries leaking", null), at);
+        var rejected = Shipping.Reject(new ShipmentFile(s, n), Facility, new RejectShipment("Batteries leaking", null), at);
         var e = rejected.Events.OfType<ShipmentRejected>().Single();
         Assert.True(e.Full);
         Assert.Equal(at.AddDays(90), e.TakeBackDue);
@@ -157,8 +156,8 @@ public sealed class ShipmentRulesTests
         Assert.Equal(ShipmentStatus.Rejected, s.Status);
         Assert.Contains(s.Deadlines, d => d.Kind == ShipmentDeadlineKind.TakeBack && d.DueAt == at.AddDays(90));
 
-        Assert.Equal(RefusalKind.NotPermitted, Shipping.Return(s, n, new ShipmentActor("x", "JP", null), at).Refusal!.Kind);
-        var returned = Shipping.Return(s, n, Export, at.AddDays(20));
+        Assert.Equal(RefusalKind.NotPermitted, Shipping.Return(new ShipmentFile(s, n), Actor.Authority("x", "JP"), new RecordReturn(), at).Refusal!.Kind);
+        var returned = Shipping.Return(new ShipmentFile(s, n), Export, new RecordReturn(), at.AddDays(20));
         Assert.Equal(ShipmentOutcome.Returned, returned.Events.OfType<ShipmentConcluded>().Single().Outcome);
         s = Apply(s, returned, at);
         Assert.Equal(ShipmentStatus.Returned, s.Status);
@@ -171,16 +170,16 @@ public sealed class ShipmentRulesTests
         var (n, s) = Announced(Consented(operation: "R13", subsequent: "R4"));
         s = InTransit(s);
         var at = TestStart.At(16, 10, 0);
-        s = Apply(s, Shipping.Receive(s, n, Facility, new ConfirmReceipt(at, 10m, "t"), at, 5m), at);
+        s = Apply(s, Shipping.Receive(new ShipmentFile(s, n), Facility, new ConfirmReceipt(at, 10m, "t"), at), at);
 
-        Given.Refused(Shipping.Complete(s, n, Facility, new CertifyCompletion("R5", at, "C-1"), at), "operation-differs", "Basel Art. 6(9), Annex V B item 14");
-        var interim = Shipping.Complete(s, n, Facility, new CertifyCompletion("R13", at, "C-1"), at);
+        Given.Refused(Shipping.Complete(new ShipmentFile(s, n), Facility, new CertifyCompletion("R5", at, "C-1"), at), "operation-differs", "Basel Art. 6(9), Annex V B item 14");
+        var interim = Shipping.Complete(new ShipmentFile(s, n), Facility, new CertifyCompletion("R13", at, "C-1"), at);
         Assert.True(interim.Events.OfType<ShipmentCompleted>().Single().Interim);
         Assert.Empty(interim.Events.OfType<ShipmentConcluded>());
         s = Apply(s, interim, at);
         Assert.Equal(ShipmentStatus.InterimCompleted, s.Status);
 
-        var final = Shipping.Complete(s, n, Facility, new CertifyCompletion("R4", at.AddDays(40), "C-2"), at.AddDays(80));
+        var final = Shipping.Complete(new ShipmentFile(s, n), Facility, new CertifyCompletion("R4", at.AddDays(40), "C-2"), at.AddDays(80));
         var certificate = final.Events.OfType<ShipmentCompleted>().Single();
         Assert.False(certificate.Interim);
         Assert.True(certificate.CertifiedLate); // more than 30 days after completion
@@ -191,23 +190,23 @@ public sealed class ShipmentRulesTests
     public void Illegal_traffic_by_the_exporters_fault_starts_a_30_day_take_back_Art_9_2()
     {
         var (n, s) = Announced(Consented());
-        var found = Shipping.FindIllegalTraffic(s, n, new ShipmentActor("x", "JP", null), new RecordIllegalTraffic("not-matching-documents", "Declared A1160, found mixed", true), T0);
+        var found = Shipping.FindIllegalTraffic(new ShipmentFile(s, n), Actor.Authority("x", "JP"), new RecordIllegalTraffic("not-matching-documents", "Declared A1160, found mixed", true), T0);
         Assert.Equal(T0.AddDays(30), found.Events.OfType<IllegalTrafficFound>().Single().TakeBackDue);
-        Given.Refused(Shipping.FindIllegalTraffic(s, n, new ShipmentActor("x", "JP", null), new RecordIllegalTraffic("bad-luck", "?", true), T0), "unknown-cause", "Basel Art. 9(1)");
-        Assert.Equal(RefusalKind.NotPermitted, Shipping.FindIllegalTraffic(s, n, new ShipmentActor("x", "FR", null), new RecordIllegalTraffic("without-consent", "?", false), T0).Refusal!.Kind);
+        Given.Refused(Shipping.FindIllegalTraffic(new ShipmentFile(s, n), Actor.Authority("x", "JP"), new RecordIllegalTraffic("bad-luck", "?", true), T0), "unknown-cause", "Basel Art. 9(1)");
+        Assert.Equal(RefusalKind.NotPermitted, Shipping.FindIllegalTraffic(new ShipmentFile(s, n), Actor.Authority("x", "FR"), new RecordIllegalTraffic("without-consent", "?", false), T0).Refusal!.Kind);
     }
 
     [Fact]
     public void A_deadline_that_passes_without_its_step_becomes_overdue_once()
     {
-        var (_, s) = Announced(Consented());
+        var (n, s) = Announced(Consented());
         s = InTransit(s);
         var receipt = s.Deadlines.Single(d => d.Kind == ShipmentDeadlineKind.Receipt);
-        Assert.Empty(Shipping.DeadlinePassed(s, ShipmentDeadlineKind.Receipt, receipt.DueAt, receipt.DueAt.AddTicks(-1)).Events);
-        var overdue = Shipping.DeadlinePassed(s, ShipmentDeadlineKind.Receipt, receipt.DueAt, receipt.DueAt);
+        Assert.Empty(Shipping.DeadlinePassed(new ShipmentFile(s, n), Actor.Deadlines, new PassShipmentDeadline(ShipmentDeadlineKind.Receipt, receipt.DueAt), receipt.DueAt.AddTicks(-1)).Events);
+        var overdue = Shipping.DeadlinePassed(new ShipmentFile(s, n), Actor.Deadlines, new PassShipmentDeadline(ShipmentDeadlineKind.Receipt, receipt.DueAt), receipt.DueAt);
         s = Apply(s, overdue, receipt.DueAt);
         Assert.True(s.Deadlines.Single(d => d.Kind == ShipmentDeadlineKind.Receipt).Overdue);
-        Assert.Empty(Shipping.DeadlinePassed(s, ShipmentDeadlineKind.Receipt, receipt.DueAt, receipt.DueAt).Events);
+        Assert.Empty(Shipping.DeadlinePassed(new ShipmentFile(s, n), Actor.Deadlines, new PassShipmentDeadline(ShipmentDeadlineKind.Receipt, receipt.DueAt), receipt.DueAt).Events);
         Assert.Contains(ShipmentInbox.ForExportAuthority(s, "MY", receipt.DueAt), i => i.Step == "inform-state-of-import-no-receipt" && i.Overdue);
     }
 
@@ -216,12 +215,12 @@ public sealed class ShipmentRulesTests
     {
         var n = Consented(shipments: 2, total: 20m);
         (n, var s1) = Announced(n);
-        Assert.Empty(Shipping.Close(Then(n, new ShipmentConcluded(n.Id, s1.Id, ShipmentOutcome.Completed, T0)), T0).Events); // one more may follow
+        Assert.Empty(Shipping.Close(Given.That(n, new ShipmentConcluded(n.Id, s1.Id, ShipmentOutcome.Completed, T0)), T0).Events); // one more may follow
         (n, var s2) = Announced(n);
-        n = Then(n, new ShipmentConcluded(n.Id, s1.Id, ShipmentOutcome.Completed, T0));
+        n = Given.That(n, new ShipmentConcluded(n.Id, s1.Id, ShipmentOutcome.Completed, T0));
         Assert.Empty(Shipping.Close(n, T0).Events);
-        n = Then(n, new ShipmentConcluded(n.Id, s2.Id, ShipmentOutcome.Returned, T0));
+        n = Given.That(n, new ShipmentConcluded(n.Id, s2.Id, ShipmentOutcome.Returned, T0));
         var closed = Given.Single<NotificationClosed>(Shipping.Close(n, T0));
-        Assert.Equal(NotificationStatus.Closed, Then(n, closed).Status);
+        Assert.Equal(NotificationStatus.Closed, Given.That(n, closed).Status);
     }
 }

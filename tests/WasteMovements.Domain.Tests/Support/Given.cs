@@ -1,5 +1,6 @@
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Tests.Support;
 
@@ -9,6 +10,10 @@ public static class Given
     public static readonly CountryRegistry Registry = CountryRegistry.LoadEmbedded();
     public static readonly CodeListCatalog Codes = CodeListCatalog.LoadEmbedded();
     public static readonly DateTimeOffset Now = TestStart.Now;
+
+    /// <summary>The file as it stands after these facts: the given of a given / when / then test.</summary>
+    public static NotificationState That(NotificationState state, params object[] events) =>
+        events.Aggregate(state, (s, e) => NotificationEvolution.Evolve(s, e)!);
 
     public static void Refused(Decision decision, string rule, string article)
     {

@@ -1,3 +1,5 @@
+using WasteMovements.Api.Pipeline;
+using WasteMovements.Domain.Notifications;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -8,7 +10,7 @@ using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Shipments;
 
-namespace WasteMovements.Api.Shipments;
+namespace WasteMovements.Api.Notifications;
 
 public sealed class RecordGuaranteeValidator : AbstractValidator<RecordGuarantee>
 {
@@ -33,19 +35,13 @@ public static class GuaranteeEndpoints
 {
     [WolverinePost("/api/notifications/{number}/guarantee", Name = "RecordGuarantee")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Record(string number, RecordGuarantee body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (n, a, now) => Shipping.RecordFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), body, now), ct)).Result;
+    public static Task<IResult> Record(string number, RecordGuarantee body, StepWriter write) => write.OnNotification(number, body, Procedure.RecordGuarantee);
 
     [WolverinePost("/api/notifications/{number}/guarantee/approval", Name = "ApproveGuarantee")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Approve(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (n, a, now) => Shipping.ApproveFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), now), ct)).Result;
+    public static Task<IResult> Approve(string number, StepWriter write) => write.OnNotification(number, new ApproveGuarantee(), Procedure.ApproveGuarantee);
 
     [WolverinePost("/api/notifications/{number}/guarantee/release", Name = "ReleaseGuarantee")]
     [Authorize(Policy = Policies.Authority)]
-    public static async Task<IResult> Release(string number, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        (await NotificationWriter.ExecuteAsync(number, http, session, bus, clock,
-            (n, a, now) => Shipping.ReleaseFinancialGuarantee(n, new ShipmentActor(a.Person, a.Country, null), now), ct)).Result;
+    public static Task<IResult> Release(string number, StepWriter write) => write.OnNotification(number, new ReleaseGuarantee(), Procedure.ReleaseGuarantee);
 }

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Pipeline;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -9,14 +10,10 @@ using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Shipments;
 
-public sealed record ReportCannotBeCompleted(string Reason);
-
 public sealed class ReportCannotBeCompletedValidator : AbstractValidator<ReportCannotBeCompleted>
 {
     public ReportCannotBeCompletedValidator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(4000);
 }
-
-public sealed record ArrangeAlternative(Facility Facility, string Details);
 
 public sealed class ArrangeAlternativeValidator : AbstractValidator<ArrangeAlternative>
 {
@@ -30,6 +27,9 @@ public sealed class ArrangeAlternativeValidator : AbstractValidator<ArrangeAlter
     }
 }
 
+// The duty to re-import (Basel Art. 8; EU 2024/1157 Art. 22-24): the state of import reports that a movement
+// cannot be completed, the state of export arranges an alternative facility or records the return.
+
 /// <summary>
 /// POST /api/shipments/{shipmentId}/cannot-be-completed: the state of import informs that the movement cannot
 /// be completed as contracted (Basel Art. 8); the 90-day take-back clock starts.
@@ -38,8 +38,7 @@ public static class ReportCannotBeCompletedEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/cannot-be-completed", Name = "ReportCannotBeCompleted")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, ReportCannotBeCompleted body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.CannotBeCompleted(s, n, a, body.Reason, now), ct);
+    public static Task<IResult> Post(string shipmentId, ReportCannotBeCompleted body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.CannotBeCompleted);
 }
 
 /// <summary>POST /api/shipments/{shipmentId}/alternative-arrangements: the state of export arranges another facility (Basel Art. 8).</summary>
@@ -47,8 +46,7 @@ public static class ArrangeAlternativeEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/alternative-arrangements", Name = "ArrangeAlternative")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, ArrangeAlternative body, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.ArrangeAlternative(s, n, a, body.Facility, body.Details, now), ct);
+    public static Task<IResult> Post(string shipmentId, ArrangeAlternative body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.ArrangeAlternative);
 }
 
 /// <summary>POST /api/shipments/{shipmentId}/return: the state of export records the completed take-back.</summary>
@@ -56,6 +54,5 @@ public static class RecordReturnEndpoint
 {
     [WolverinePost("/api/shipments/{shipmentId}/return", Name = "RecordReturn")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Post(string shipmentId, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        ShipmentWriter.ExecuteAsync(shipmentId, http, session, bus, clock, (s, n, a, now) => Shipping.Return(s, n, a, now), ct);
+    public static Task<IResult> Post(string shipmentId, StepWriter write) => write.OnShipment(shipmentId, new RecordReturn(), Shipping.Return);
 }

@@ -1,0 +1,171 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Wolverine;
+using WasteMovements.Api.Deadlines;
+using WasteMovements.Domain;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Pipeline;
+
+/// <summary>
+/// What a write came to: the version the step left the stream it addressed at (its ETag) and the decision; or why
+/// nothing was written: the decision's refusal, a file that does not exist, or an If-Match the stream no longer matches.
+/// </summary>
+public sealed record WriteOutcome
+{
+    public string Stream { get; private init; } = "";
+    public long Version { get; private init; }
+    public Decision? Decision { get; private init; }
+    public Refusal? Refusal { get; private init; }
+    public string? Missing { get; private init; }
+    public long? StaleVersion { get; private init; }
+
+    public static WriteOutcome Written(string stream, long version, Decision decision) => new() { Stream = stream, Version = version, Decision = decision };
+    public static WriteOutcome Refused(Refusal refusal) => new() { Refusal = refusal };
+    public static WriteOutcome NotFound(string key) => new() { Missing = key };
+    public static WriteOutcome Stale(long expected) => new() { StaleVersion = expected };
+}
+
+/// <summary>
+/// The one core every write goes through, over HTTP (<see cref="StepWriter"/>) and from scheduled deadlines alike:
+/// load the file for writing (under a row lock, or optimistically at the version If-Match named), decide with the
+/// pure step, append each event to the stream its type belongs to (<see cref="StreamEventTypes.StreamOf"/>), and
+/// record and schedule the deadlines the new state sets. Nothing here knows a rule of the procedure; a refusal
+/// appends nothing. The caller's transaction (Wolverine's, with the outbox and the Idempotency-Key record) commits
+/// it all or nothing.
+/// </summary>
+public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeProvider clock)
+{
+    public IDocumentSession Session => session;
+
+    /// <summary>A step on an existing notification. Facts of new shipments (the movement document) start their streams.</summary>
+    public async Task<WriteOutcome> OnNotificationAsync<TCommand>(string number, Actor actor, TCommand command,
+        Step<NotificationState, TCommand> step, long? expectedVersion, CancellationToken ct)
+    {
+        IEventStream<NotificationState> stream;
+        try
+        {
+            stream = expectedVersion is { } expected
+                ? await session.Events.FetchForWriting<NotificationState>(number, expected, ct)
+                : await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
+        }
+        catch (ConcurrencyException) when (expectedVersion is not null)
+        {
+            return WriteOutcome.Stale(expectedVersion.Value);
+        }
+
+        if (stream.Aggregate is not { } before) return WriteOutcome.NotFound(number);
+        var decision = step(before, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+
+        var (own, others) = Route(decision, number);
+        var version = Version(stream) + own.Count;
+        if (own.Count > 0) await AppendAsync(stream, own, before);
+        foreach (var (key, events) in others)
+        {
+            // A step on a notification may only open new shipment streams (announcement); it never writes an
+            // existing shipment, which would need that stream's lock.
+            if (events[0] is not MovementDocumentIssued) throw new InvalidOperationException($"{events[0].GetType().Name} for {key} from a notification step");
+            session.Events.StartStream<ShipmentState>(key, events);
+            await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((ShipmentState?)null, events));
+        }
+
+        return WriteOutcome.Written(number, version, decision);
+    }
+
+    /// <summary>
+    /// A step on a shipment: the notification's stream and then the shipment's are locked (always in that order,
+    /// so concurrent steps cannot deadlock); the decision sees both; each event goes to its own stream.
+    /// </summary>
+    public async Task<WriteOutcome> OnShipmentAsync<TCommand>(string shipmentId, Actor actor, TCommand command,
+        Step<ShipmentFile, TCommand> step, long? expectedVersion, CancellationToken ct)
+    {
+        // The notification number is the shipment id without its last segment.
+        var cut = shipmentId.LastIndexOf('-');
+        if (cut <= 0) return WriteOutcome.NotFound(shipmentId);
+        var number = shipmentId[..cut];
+        var notificationStream = await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
+        var shipmentStream = await session.Events.FetchForExclusiveWriting<ShipmentState>(shipmentId, ct);
+        if (notificationStream.Aggregate is not { } notification || shipmentStream.Aggregate is not { } shipment)
+        {
+            return WriteOutcome.NotFound(shipmentId);
+        }
+
+        var current = Version(shipmentStream);
+        if (expectedVersion is { } expected && expected != current) return WriteOutcome.Stale(expected);
+
+        var decision = step(new ShipmentFile(shipment, notification), actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+
+        var (forNotification, others) = Route(decision, number);
+        if (forNotification.Count > 0) await AppendAsync(notificationStream, forNotification, notification);
+        var forShipment = others.TryGetValue(shipmentId, out var own) ? own : [];
+        if (others.Keys.Any(k => k != shipmentId)) throw new InvalidOperationException($"A step on {shipmentId} wrote another shipment");
+        if (forShipment.Count > 0) await AppendAsync(shipmentStream, forShipment, shipment);
+        return WriteOutcome.Written(shipmentId, current + forShipment.Count, decision);
+    }
+
+    /// <summary>A new notification: the step's events start its stream (Basel Art. 6(1)).</summary>
+    public async Task<WriteOutcome> StartNotificationAsync<TState, TCommand>(string number, TState state, Actor actor, TCommand command,
+        Step<TState, TCommand> step)
+    {
+        var decision = step(state, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        session.Events.StartStream<NotificationState>(number, decision.Events.ToArray());
+        // Basel Art. 6(4): a transit state that accepts tacit consent is deemed to consent 60 days after receipt.
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((NotificationState?)null, decision.Events));
+        return WriteOutcome.Written(number, decision.Events.Count, decision);
+    }
+
+    /// <summary>A state's entry in the country registry (stream <c>country:XX</c>, created by its first revision), locked.</summary>
+    public async Task<WriteOutcome> OnRegistryEntryAsync<TCommand>(string key, Actor actor, TCommand command,
+        Step<CountryRegistryEntry?, TCommand> step, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForExclusiveWriting<CountryRegistryEntry>(key, ct);
+        var decision = step(stream.Aggregate, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        stream.AppendMany(decision.Events);
+        return WriteOutcome.Written(key, Version(stream) + decision.Events.Count, decision);
+    }
+
+    private async Task AppendAsync(IEventStream<NotificationState> stream, IReadOnlyList<object> events, NotificationState before)
+    {
+        stream.AppendMany(events);
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events));
+    }
+
+    private async Task AppendAsync(IEventStream<ShipmentState> stream, IReadOnlyList<object> events, ShipmentState before)
+    {
+        stream.AppendMany(events);
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events));
+    }
+
+    private static NotificationState Evolve(NotificationState? state, IEnumerable<object> events) =>
+        events.Aggregate(state, NotificationEvolution.Evolve)!;
+
+    private static ShipmentState Evolve(ShipmentState? state, IEnumerable<object> events) =>
+        events.Aggregate(state, ShipmentEvolution.Evolve)!;
+
+    private static long Version<T>(IEventStream<T> stream) where T : class => stream.CurrentVersion ?? stream.StartingVersion ?? 0;
+
+    /// <summary>The events for the notification's own stream, and the others grouped by their shipment stream, in order.</summary>
+    private static (IReadOnlyList<object> Own, Dictionary<string, List<object>> Others) Route(Decision decision, string number)
+    {
+        var own = new List<object>();
+        var others = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+        foreach (var e in decision.Events)
+        {
+            var key = StreamEventTypes.StreamOf(e, number);
+            if (key == number) own.Add(e);
+            else if (others.TryGetValue(key, out var list)) list.Add(e);
+            else others[key] = [e];
+        }
+
+        return (own, others);
+    }
+}

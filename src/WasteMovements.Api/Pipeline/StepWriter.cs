@@ -1,0 +1,72 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Security;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.Pipeline;
+
+/// <summary>
+/// The write pipeline as an HTTP endpoint sees it: an endpoint takes a <see cref="StepWriter"/> parameter (built by
+/// <see cref="StepWriterParameterStrategy"/> from the chain's own Marten session and message bus, so everything it
+/// writes commits in the chain's transaction together with the Idempotency-Key record) and names the step:
+/// <code>write.OnNotification(number, new AcknowledgeNotification(), Procedure.Acknowledge)</code>
+/// It reads If-Match (a stream version; optimistic, 412 when stale; without it the stream is locked), the caller as
+/// the domain's <see cref="Actor"/>, and answers with the stream's new version and its ETag, or the RFC 9457 problem
+/// of the refusal (rule and article), 404 or 412. Decision 0007 says why this and not Wolverine's aggregate workflow.
+/// </summary>
+public sealed class StepWriter(HttpContext http, EventWriter writer)
+{
+    public static StepWriter For(HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock) =>
+        new(http, new EventWriter(session, bus, clock));
+
+    public Actor Actor => ActorClaims.From(http.User);
+
+    /// <summary>The deployment's tolerance for received quantities (configuration <c>Shipments:DiscrepancyTolerancePercent</c>).</summary>
+    public decimal TolerancePercent => http.RequestServices.GetRequiredService<IOptions<ShipmentOptions>>().Value.DiscrepancyTolerancePercent;
+
+    /// <summary>A step on an existing notification; by default answered 200 with <see cref="NotificationWritten"/>.</summary>
+    public async Task<IResult> OnNotification<TCommand>(string number, TCommand command, Step<NotificationState, TCommand> step,
+        Func<WriteOutcome, IResult>? answer = null)
+    {
+        if (!IfMatch.TryParse(http.Request, out var expected)) return IfMatch.Invalid();
+        var outcome = await writer.OnNotificationAsync(number, Actor, command, step, expected, http.RequestAborted);
+        return Answer(outcome, "notification", answer ?? (o => Results.Json(new NotificationWritten(o.Stream, o.Version))));
+    }
+
+    /// <summary>A step on a shipment; answered 200 with <see cref="ShipmentWritten"/>.</summary>
+    public async Task<IResult> OnShipment<TCommand>(string shipmentId, TCommand command, Step<ShipmentFile, TCommand> step)
+    {
+        if (!IfMatch.TryParse(http.Request, out var expected)) return IfMatch.Invalid();
+        var outcome = await writer.OnShipmentAsync(shipmentId, Actor, command, step, expected, http.RequestAborted);
+        return Answer(outcome, "shipment", o => Results.Ok(new ShipmentWritten(o.Stream, o.Version)));
+    }
+
+    /// <summary>A step that starts a notification's stream under the number already assigned.</summary>
+    public async Task<IResult> StartNotification<TState, TCommand>(string number, TState state, TCommand command, Step<TState, TCommand> step,
+        Func<WriteOutcome, IResult> answer)
+    {
+        var outcome = await writer.StartNotificationAsync(number, state, Actor, command, step);
+        return Answer(outcome, "notification", answer);
+    }
+
+    /// <summary>A revision of a state's entry in the country registry.</summary>
+    public async Task<IResult> OnRegistryEntry<TCommand>(string key, TCommand command, Step<CountryRegistryEntry?, TCommand> step,
+        Func<WriteOutcome, IResult> answer) =>
+        Answer(await writer.OnRegistryEntryAsync(key, Actor, command, step, http.RequestAborted), "country", answer);
+
+    private IResult Answer(WriteOutcome outcome, string kind, Func<WriteOutcome, IResult> success)
+    {
+        if (outcome.Refusal is { } refusal) return Problems.Result(refusal);
+        if (outcome.Missing is { } missing) return Problems.NotFound(kind, missing);
+        if (outcome.StaleVersion is { } stale) return IfMatch.Mismatch(stale);
+        http.Response.Headers.ETag = $"\"{outcome.Version}\"";
+        return success(outcome);
+    }
+}

@@ -1,0 +1,50 @@
+namespace WasteMovements.Domain.Common;
+
+public enum ActorRole
+{
+    /// <summary>An officer of a state's competent authority (Basel Art. 2(6)).</summary>
+    Authority,
+    /// <summary>A person acting for a disposal or recovery facility (the consignee's site).</summary>
+    Facility,
+    Auditor,
+    Admin,
+    /// <summary>The system itself: deadlines that fall due.</summary>
+    System,
+    /// <summary>No known role: acts for no state or facility, so every step refuses it.</summary>
+    Anonymous,
+}
+
+/// <summary>
+/// Who acts: the person (the token's <c>sub</c>), the role, and the state (authorities) or facility
+/// (facilities) they act for. The one actor type of every decision.
+/// </summary>
+public sealed record Actor(string Person, ActorRole Role, string? Country = null, string? Facility = null)
+{
+    public static Actor Authority(string person, string country) => new(person, ActorRole.Authority, country.ToUpperInvariant());
+
+    public static Actor OfFacility(string person, string facility) => new(person, ActorRole.Facility, Facility: facility);
+
+    public static readonly Actor Deadlines = new("system", ActorRole.System);
+
+    /// <summary>The state this actor's authority acts for, or "" for anyone else (who then acts for no state).</summary>
+    public string State => Role == ActorRole.Authority ? Country ?? "" : "";
+
+    /// <summary>Whether this actor is the competent authority of <paramref name="state"/>.</summary>
+    public bool IsAuthorityOf(string state) => Role == ActorRole.Authority && string.Equals(Country, state, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether this actor acts for the facility <paramref name="facilityId"/>.</summary>
+    public bool IsFacilityOf(string facilityId) => Role == ActorRole.Facility && string.Equals(Facility, facilityId, StringComparison.Ordinal);
+
+    public bool IsAuthority => Role == ActorRole.Authority && Country is not null;
+    public bool IsFacility => Role == ActorRole.Facility && Facility is not null;
+    public bool IsAuditor => Role == ActorRole.Auditor;
+    public bool IsAdmin => Role == ActorRole.Admin;
+
+    /// <summary>What is recorded as the acting authority or facility in event metadata.</summary>
+    public string ActingFor => Role switch
+    {
+        ActorRole.Authority => $"authority:{Country}",
+        ActorRole.Facility => $"facility:{Facility}",
+        _ => Role.ToString().ToLowerInvariant(),
+    };
+}
