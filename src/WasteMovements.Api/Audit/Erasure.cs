@@ -59,14 +59,7 @@ public static class ErasureEndpoint
         {
             var shipments = await session.Query<ShipmentState>().Where(x => x.NotificationNumber == number).ToListAsync(ct);
             var notification = await session.LoadAsync<NotificationState>(number, ct);
-            var lastCertificate = shipments.SelectMany(s => s.Certificates).Select(c => (DateTimeOffset?)c.CertifiedAt).Max();
-            var from = lastCertificate ?? notification?.LastChangedAt ?? now;
-            var until = from + PersonalData.RetentionAfterLastCertificate;
-            if (now < until || shipments.Any(s => !s.IsConcluded && s.Status != ShipmentStatus.Announced))
-            {
-                return Problems.Result(new WasteMovements.Domain.Common.Refusal("retention-period-running", "EU 2024/1157 Art. 20",
-                    $"The records of notification {number} must be kept until {until:yyyy-MM-dd} (5 years after {(lastCertificate is null ? "its last step" : "its last certificate")}); nothing was erased."));
-            }
+            if (PersonalData.RetentionRunning(notification, shipments, number, now) is { } running) return Problems.Result(running);
         }
 
         foreach (var (e, data, _) in changes)

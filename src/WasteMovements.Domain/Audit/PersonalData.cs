@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Domain.Audit;
 
@@ -10,6 +13,21 @@ namespace WasteMovements.Domain.Audit;
 public static class PersonalData
 {
     public static readonly TimeSpan RetentionAfterLastCertificate = TimeSpan.FromDays(5 * 365 + 1);
+
+    /// <summary>
+    /// Whether a file's personal data may be erased now, on the procedure clock: the retention period (EU 2024/1157
+    /// Art. 20: at least 5 years) runs from the last certificate, or, without one, from the file's last fact; and no
+    /// shipment may still be on its way. Null when it may; otherwise the refusal naming the day the period ends.
+    /// </summary>
+    public static Refusal? RetentionRunning(NotificationState? notification, IReadOnlyList<ShipmentState> shipments, string number, DateTimeOffset now)
+    {
+        var lastCertificate = shipments.SelectMany(s => s.Certificates).Select(c => (DateTimeOffset?)c.CertifiedAt).Max();
+        var from = lastCertificate ?? notification?.LastChangedAt ?? now;
+        var until = from + RetentionAfterLastCertificate;
+        if (now >= until && shipments.All(s => s.IsConcluded || s.Status == ShipmentStatus.Announced)) return null;
+        return new Refusal("retention-period-running", "EU 2024/1157 Art. 20",
+            $"The records of notification {number} must be kept until {until:yyyy-MM-dd} (5 years after {(lastCertificate is null ? "its last step" : "its last certificate")}); nothing was erased.");
+    }
 
     public static (string Data, int Erased) Erase(string dataJson, string personName)
     {

@@ -223,4 +223,18 @@ public sealed class ShipmentRulesTests
         var closed = Given.Single<NotificationClosed>(Shipping.Close(n, T0));
         Assert.Equal(NotificationStatus.Closed, Given.That(n, closed).Status);
     }
+
+    [Fact]
+    public void The_certificate_of_the_last_shipment_closes_the_notification_in_the_same_decision()
+    {
+        var (n, s) = Announced(Consented(shipments: 1, total: 10m));
+        s = InTransit(s);
+        var at = TestStart.At(16, 10, 0);
+        s = Apply(s, Shipping.Receive(new ShipmentFile(s, n), Facility, new ConfirmReceipt(at, 10m, "t"), at), at);
+
+        var certified = Shipping.Complete(new ShipmentFile(s, n), Facility, new CertifyCompletion("R4", at, "C-1"), at.AddHours(1));
+        Assert.Equal([typeof(ShipmentCompleted), typeof(ShipmentConcluded), typeof(NotificationClosed)], certified.Events.Select(e => e.GetType()));
+        // Each fact says by its type which stream it belongs to: the certificate to the shipment, the rest to the notification.
+        Assert.Equal([s.Id, n.Id, n.Id], certified.Events.Select(e => StreamEventTypes.StreamOf(e, n.Id)));
+    }
 }
