@@ -34,7 +34,17 @@ public sealed record CountryProfile
     public bool Oecd { get; init; }
     public bool Eu { get; init; }
     public bool BanAmendmentAccepted { get; init; }
+    /// <summary>The state declared under Basel Art. 6(4) that it does not require written consent to transit.</summary>
     public bool TacitTransitConsent { get; init; }
+
+    /// <summary>
+    /// Where the Art. 6(4) declaration is published (e.g. the Secretariat's country fact sheet, with its date). A
+    /// declaration without a source is not used as a rule (<see cref="HasSourcedTacitTransitDeclaration"/>): deeming
+    /// consent from a state that never declared it would make the movement illegal traffic (Basel Art. 9(1)(b)).
+    /// </summary>
+    public string? TacitTransitConsentSource { get; init; }
+
+    public bool HasSourcedTacitTransitDeclaration => TacitTransitConsent && !string.IsNullOrWhiteSpace(TacitTransitConsentSource);
     public IReadOnlyList<string> Art11Agreements { get; init; } = [];
     public IReadOnlyList<ImportProhibition> ImportProhibitions { get; init; } = [];
     public string? Notes { get; init; }

@@ -33,14 +33,49 @@ public static class Filing
         var refusal = CheckCountryRules(p, registry);
         if (refusal is not null) return refusal;
 
-        // Art. 6(8): a general notification and its consent cover at most 12 months.
-        if (p.Kind == NotificationKind.General && p.LastDeparture > p.FirstDeparture.AddMonths(12))
+        var regime = RegimeOf(p, registry);
+        var recovery = CodeListCatalog.IsRecovery(p.Operation);
+
+        // Basel Art. 6(6)-(8), Annex V A item 9; EU 2024/1157 Art. 13: several shipments make a general notification.
+        if (p.Kind == NotificationKind.Single && p.IntendedShipments > 1)
         {
-            return new Refusal("general-notification-period", "Basel Art. 6(8)",
-                $"A general notification may cover at most 12 months; {p.FirstDeparture:yyyy-MM-dd} to {p.LastDeparture:yyyy-MM-dd} is longer.");
+            return new Refusal("single-notification-several-shipments", "Basel Art. 6(6)-(8); EU 2024/1157 Art. 13",
+                $"A single notification covers one shipment; {p.IntendedShipments} shipments need a general notification.");
+        }
+
+        // EU 2024/1157 Art. 14(1); OECD Decision (Case 2): pre-consent exists for recovery facilities only, and not
+        // for facilities that only store waste (R13) before recovery elsewhere.
+        if (p.PreconsentedFacility && !recovery)
+        {
+            return new Refusal("preconsent-recovery-only", "EU 2024/1157 Art. 14(1); OECD C(2001)107 (pre-consented facilities)",
+                $"A facility is pre-consented for recovery only; {p.Operation} is a disposal operation.");
+        }
+
+        if (p.PreconsentedFacility && string.Equals(p.Operation, "R13", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Refusal("preconsent-not-for-r13", "EU 2024/1157 Art. 14(1)",
+                "A facility carrying out only R13 (storage pending recovery) cannot be pre-consented.");
+        }
+
+        // Basel Art. 6(8): a general notification covers at most 12 months; a general notification to a
+        // pre-consented facility up to 3 years (EU 2024/1157 Art. 14(12); OECD likewise).
+        var preconsentedGeneral = p.PreconsentedFacility && regime != ControlRegime.Basel;
+        var months = preconsentedGeneral ? 36 : 12;
+        if (p.Kind == NotificationKind.General && p.LastDeparture > p.FirstDeparture.AddMonths(months))
+        {
+            return new Refusal("general-notification-period", preconsentedGeneral ? (regime == ControlRegime.Eu ? "EU 2024/1157 Art. 14(12)" : "OECD C(2001)107 (pre-consented facilities)") : "Basel Art. 6(8)",
+                $"A general notification may cover at most {months} months; {p.FirstDeparture:yyyy-MM-dd} to {p.LastDeparture:yyyy-MM-dd} is longer.");
         }
 
         return null;
+    }
+
+    /// <summary>The kind of regime the states concerned and the operation give (the instrument's version aside).</summary>
+    private static ControlRegime RegimeOf(NotificationParticulars p, CountryRegistry registry)
+    {
+        var states = new[] { p.StateOfExport, p.StateOfImport }.Concat(p.Transits.Select(t => t.State))
+            .Select(registry.Find).Where(x => x is not null).Select(x => x!).ToArray();
+        return RegimeInfo.Choose(states, p.Operation, DateOnly.MaxValue).Regime;
     }
 
     /// <summary>The fact of filing, once <see cref="Check"/> passed and a number was assigned.</summary>
@@ -72,7 +107,7 @@ public static class Filing
     /// written consent; under the OECD Decision and EU Regulation (Art. 9(1)) transit consent is tacit.
     /// </summary>
     public static bool AcceptsTacitTransitConsent(CountryProfile transit, RegimeInfo regime) =>
-        regime.Regime is ControlRegime.Oecd or ControlRegime.Eu || transit.TacitTransitConsent;
+        regime.Regime is ControlRegime.Oecd or ControlRegime.Eu || transit.HasSourcedTacitTransitDeclaration;
 
     /// <summary>Hazardous in the sense of Art. 1(1)(a): an Annex I category (Y1-Y45) or an Annex VIII (list A) entry.</summary>
     public static bool IsHazardous(WasteDescription w) =>

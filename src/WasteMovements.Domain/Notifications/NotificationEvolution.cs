@@ -43,7 +43,12 @@ public static class NotificationEvolution
             {
                 Status = AuthorityStatus.Acknowledged,
                 AcknowledgedAt = e.AcknowledgedAt,
-            }),
+            }) with
+            {
+                // EU 2024/1157 Art. 85(3): a notification acknowledged by the destination from 21 May 2026 falls under
+                // 2024/1157 even if it was filed under 1013/2006; one acknowledged before stays under 1013/2006.
+                Regime = e.Role == AuthorityRole.Import ? RegimeInfo.AfterAcknowledgement(state.Regime, e.AcknowledgedAt) : state.Regime,
+            },
             InformationRequested e => Update(state, e.State, a => a with { Status = AuthorityStatus.InformationRequested }) with
             {
                 InformationRequests = [.. state.InformationRequests, new InformationRequest(e.RequestId, e.State, e.Questions, e.RequestedAt, null, [], null)],

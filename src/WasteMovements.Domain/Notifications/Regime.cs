@@ -29,8 +29,9 @@ public sealed record RegimeInfo(ControlRegime Regime, string Instrument)
     /// <summary>
     /// Chooses the regime from the states concerned and the operation: any EU member state concerned
     /// gives the EU regime; all states OECD members and a recovery operation gives the OECD Decision;
-    /// otherwise Basel. Under Reg. 2024/1157 Art. 85(3) a notification acknowledged under 1013/2006 before
-    /// 21 May 2026 stays under 1013/2006; we record 1013/2006 for files filed before that date.
+    /// otherwise Basel. Under Reg. 2024/1157 Art. 85(3) the instrument follows the date of the destination's
+    /// acknowledgement: a file filed before 21 May 2026 starts under 1013/2006 and moves to 2024/1157 if it is
+    /// acknowledged from that day (<see cref="AfterAcknowledgement"/>); one filed from that day is under 2024/1157.
     /// </summary>
     public static RegimeInfo Choose(IReadOnlyList<CountryProfile> statesConcerned, string operation, DateOnly filedOn)
     {
@@ -46,4 +47,10 @@ public sealed record RegimeInfo(ControlRegime Regime, string Instrument)
 
         return new RegimeInfo(ControlRegime.Basel, BaselInstrument);
     }
+
+    /// <summary>EU 2024/1157 Art. 85(3): the instrument of an EU file once the destination acknowledged it.</summary>
+    public static RegimeInfo AfterAcknowledgement(RegimeInfo regime, DateTimeOffset acknowledgedAt) =>
+        regime is { Regime: ControlRegime.Eu, Instrument: Eu2006Instrument } && DateOnly.FromDateTime(acknowledgedAt.UtcDateTime) >= Eu2024Applies
+            ? regime with { Instrument = Eu2024Instrument }
+            : regime;
 }

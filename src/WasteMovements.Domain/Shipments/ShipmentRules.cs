@@ -29,14 +29,25 @@ public static class ShipmentRules
         ? "certificate within one year of receipt (OECD C(2001)107)"
         : "certificate within one year of receipt (EU 2024/1157 Art. 9(6), 16(6))";
 
-    /// <summary>Receipt is confirmed within 2 working days (EU 2024/1157 Art. 16(5)), 3 under OECD and 1013/2006; Basel none.</summary>
-    public static int? ReceiptConfirmationWorkingDays(RegimeInfo regime) => regime switch
+    /// <summary>
+    /// By when the facility confirms receipt: EU 2024/1157 Art. 16(5) 2 working days; the OECD Decision 3 working
+    /// days; Reg. 1013/2006 Art. 16(d) "within three days" (calendar days: the end of the third day after receipt);
+    /// Basel sets no period (Art. 6(9)). Working days are those of the state of import, whose facility confirms.
+    /// </summary>
+    public static DateTimeOffset? ReceiptConfirmationDue(RegimeInfo regime, DateTimeOffset receivedAt, string stateOfImport) => regime switch
     {
-        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } => 2,
-        { Regime: ControlRegime.Eu } => 3,
-        { Regime: ControlRegime.Oecd } => 3,
+        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } => AddWorkingDays(receivedAt, 2, stateOfImport),
+        { Regime: ControlRegime.Eu } => new DateTimeOffset(DateOnly.FromDateTime(receivedAt.UtcDateTime).AddDays(4).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        { Regime: ControlRegime.Oecd } => AddWorkingDays(receivedAt, 3, stateOfImport),
         _ => null,
     };
+
+    /// <summary>
+    /// Whether a certificate is late: EU 2024/1157 Art. 16(6) and the OECD Decision ask for it within 30 days of
+    /// completion; Basel Art. 6(9) only "in due course", so a Basel certificate is never flagged late.
+    /// </summary>
+    public static bool CertificateLate(RegimeInfo regime, DateTimeOffset completedAt, DateTimeOffset certifiedAt) =>
+        regime.Regime != ControlRegime.Basel && certifiedAt > completedAt.AddDays(CertificateDaysAfterCompletion);
 
     /// <summary>EU 2024/1157 Art. 16(2): prior information at least 2 working days before departure (1013/2006 Art. 16(b): 3).</summary>
     public static int? PriorInformationWorkingDays(RegimeInfo regime) => regime switch

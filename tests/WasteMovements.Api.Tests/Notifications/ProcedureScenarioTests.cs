@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -83,6 +84,15 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
     public async Task Basel_tacit_transit_consent_after_60_days_then_a_late_answer_is_refused()
     {
         using var _ = api.TimeTravel();
+        // Basel Art. 6(4): only a declaration with its source is used; KR's is recorded by an administrator.
+        var kr = (await (await api.Anonymous().GetAsync("/api/countries/KR")).ShouldBe(HttpStatusCode.OK)).AsObject();
+        kr["tacitTransitConsent"] = true;
+        kr["tacitTransitConsentSource"] = "Art. 6(4) declaration as published by the Secretariat (test record)";
+        await (await api.Admin().SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/countries/KR")
+        {
+            Content = JsonContent.Create(new { profile = kr, reason = "Art. 6(4) declaration recorded", source = "test record" }),
+        })).ShouldBe(HttpStatusCode.OK);
+
         var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
         var url = $"/api/notifications/{number}";
         await Ok(api.Authority("JP"), url + "/acknowledgements");

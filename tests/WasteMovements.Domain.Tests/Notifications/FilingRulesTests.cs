@@ -120,8 +120,10 @@ public sealed class FilingRulesTests
     [Fact]
     public void Basel_transit_consent_is_tacit_only_where_the_transit_state_declared_it_Art_6_4()
     {
-        // MY -> JP for recovery is Basel; Korea's registry entry declares tacit transit, India's does not.
-        var filed = Given.Single<NotificationFiled>(File(Samples.Notification("MY", "JP", ["KR", "IN"]), actorCountry: "MY"));
+        // MY -> JP for recovery is Basel; Korea's entry records its declaration with a source, India's has none.
+        var registry = Given.RegistryWith(Given.Registry.Find("KR")! with { TacitTransitConsent = true, TacitTransitConsentSource = "Art. 6(4) declaration (test)" });
+        var filed = Given.Single<NotificationFiled>(Filing.File(new NewNotification("MY-2026-000001", registry), Actor.Authority("a", "MY"),
+            Samples.Notification("MY", "JP", ["KR", "IN"]), Given.Now));
         Assert.True(filed.Authorities.Single(a => a.State == "KR").AcceptsTacitConsent);
         Assert.False(filed.Authorities.Single(a => a.State == "IN").AcceptsTacitConsent);
     }

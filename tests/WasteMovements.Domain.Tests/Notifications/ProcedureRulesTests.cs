@@ -121,7 +121,9 @@ public sealed class ProcedureRulesTests
     public void An_information_request_pauses_the_asking_authoritys_clock()
     {
         // Basel transit: 60 days from receipt (Art. 6(4)); an open request pauses, the answer resumes with the pause added.
-        var n = Given.That(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        var registry = Given.RegistryWith(Given.Registry.Find("KR")! with { TacitTransitConsent = true, TacitTransitConsentSource = "Art. 6(4) declaration (test)" });
+        var n = Given.That(NotificationEvolution.Create(Filing.Filed(Samples.Notification("MY", "JP", ["KR"]), "MY-2026-000001", registry, T0)),
+            new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         Assert.Equal(T0.AddDays(60), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
 
         n = Given.That(n, new InformationRequested("IR-1", "KR", "Route?", T0.AddDays(10)));
@@ -136,7 +138,10 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void Basel_tacit_transit_consent_after_60_days_Art_6_4()
     {
-        var n = Given.That(Filed("MY", "JP", ["KR"]), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
+        // Only a state whose Art. 6(4) declaration has a source is deemed to consent.
+        var registry = Given.RegistryWith(Given.Registry.Find("KR")! with { TacitTransitConsent = true, TacitTransitConsentSource = "Art. 6(4) declaration (test)" });
+        var p = Samples.Notification("MY", "JP", ["KR"]);
+        var n = Given.That(NotificationEvolution.Create(Filing.Filed(p, "MY-2026-000001", registry, T0)), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
         Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60).AddTicks(-1)).Events);
 
         var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60)));
@@ -201,8 +206,8 @@ public sealed class ProcedureRulesTests
 
         n = Given.That(n, be);
         Assert.Equal(NotificationStatus.PartiallyConsented, n.Status);
-        n = Apply(n, Procedure.DecideOnConsent(n, Ca("DE"), Consent(contract: false), T0.AddDays(31)));
-        n = Apply(n, Procedure.DecideOnConsent(n, Ca("NL"), Consent(), T0.AddDays(31)));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("DE"), Consent(from: TestStart.Day(31), contract: false), T0.AddDays(31)));
+        n = Apply(n, Procedure.DecideOnConsent(n, Ca("NL"), Consent(from: TestStart.Day(31)), T0.AddDays(31)));
         Assert.Equal(NotificationStatus.Consented, n.Status);
     }
 

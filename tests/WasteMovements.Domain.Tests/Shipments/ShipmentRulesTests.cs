@@ -182,7 +182,7 @@ public sealed class ShipmentRulesTests
         var final = Shipping.Complete(new ShipmentFile(s, n), Facility, new CertifyCompletion("R4", at.AddDays(40), "C-2"), at.AddDays(80));
         var certificate = final.Events.OfType<ShipmentCompleted>().Single();
         Assert.False(certificate.Interim);
-        Assert.True(certificate.CertifiedLate); // more than 30 days after completion
+        Assert.False(certificate.CertifiedLate); // Basel Art. 6(9): "in due course", no 30-day flag (EU/OECD: CaseloadRulesTests)
         Assert.Single(final.Events.OfType<ShipmentConcluded>());
     }
 

@@ -11,6 +11,10 @@ public static class Given
     public static readonly CodeListCatalog Codes = CodeListCatalog.LoadEmbedded();
     public static readonly DateTimeOffset Now = TestStart.Now;
 
+    /// <summary>The shipped registry with some entries replaced, as an administrator's revisions would.</summary>
+    public static CountryRegistry RegistryWith(params CountryProfile[] revised) =>
+        new(Registry.All.Select(p => revised.FirstOrDefault(r => r.Code == p.Code) ?? p));
+
     /// <summary>The file as it stands after these facts: the given of a given / when / then test.</summary>
     public static NotificationState That(NotificationState state, params object[] events) =>
         events.Aggregate(state, (s, e) => NotificationEvolution.Evolve(s, e)!);

@@ -12,7 +12,7 @@ public static class Samples
         string[]? transits = null,
         string operation = "R4",
         NotificationKind kind = NotificationKind.General,
-        int shipments = 10,
+        int? shipments = null,
         decimal total = 100m,
         string? facilityId = null) =>
         new(
@@ -33,12 +33,18 @@ public static class Samples
             Facility: new Facility(facilityId ?? "NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam", "Industrieweg 10, Rotterdam",
                 "Industrieweg 10, 3044 Rotterdam", new ContactPerson("Piet de Vries", null, "piet@example.org"), 51.9, 4.4,
                 "Secondary lead smelter with acid neutralisation"),
-            Carriers: [new Carrier("Trans Europa Logistik", "Ring 3, Bremen", "DE-CAR-77", new ContactPerson("Karl Fahrer", null, null), ["road"])],
+            // Every carrier a test moves waste with is named here (EU 2024/1157 Art. 17: another carrier is a change).
+            Carriers:
+            [
+                new Carrier("Trans Europa Logistik", "Ring 3, Bremen", "DE-CAR-77", new ContactPerson("Karl Fahrer", null, null), ["road"]),
+                new Carrier("Sea Carrier", "Port Klang", null, new ContactPerson("Dispatcher", null, null), ["sea"]),
+                new Carrier("Atlantic Lines", "Tema Port", null, new ContactPerson("Dispatcher", null, null), ["sea"]),
+            ],
             MeansOfTransport: ["road"],
-            IntendedShipments: shipments,
+            IntendedShipments: shipments ?? (kind == NotificationKind.Single ? 1 : 10),
             TotalQuantity: total,
             Unit: Units.Tonnes,
-            QuantityPerShipment: kind == NotificationKind.General ? total / shipments : null,
+            QuantityPerShipment: kind == NotificationKind.General ? total / (shipments ?? 10) : null,
             FirstDeparture: TestStart.Day(8),
             LastDeparture: TestStart.Day(8).AddYears(1).AddDays(-1),
             Waste: new WasteDescription("Spent lead-acid batteries, whole", "Lead 60-70 %, sulphuric acid 10-20 %, polypropylene",

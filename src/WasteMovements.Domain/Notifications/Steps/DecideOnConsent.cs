@@ -67,6 +67,14 @@ public static partial class Procedure
 
         var validFrom = command.ValidFrom!.Value;
         var validUntil = command.ValidUntil!.Value;
+        // Basel Art. 6(3); EU 2024/1157 Art. 9(4): nothing may move before consent, so a consent cannot be valid
+        // from a day before it is given.
+        if (validFrom < DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            return Decision.Refuse("consent-validity-before-decision", "Basel Art. 6(3); EU 2024/1157 Art. 9(4)",
+                $"A consent given on {now:yyyy-MM-dd} cannot be valid from {validFrom:yyyy-MM-dd}: no movement may precede consent.");
+        }
+
         if (validUntil < DateOnly.FromDateTime(now.UtcDateTime))
         {
             return Decision.Refuse("consent-validity-in-the-past", "EU 2024/1157 Art. 9(4)",

@@ -48,6 +48,13 @@ public static partial class Shipping
                 $"The planned departure {c.PlannedDeparture:yyyy-MM-dd} is outside the consents' validity ({n.ConsentValidFrom:yyyy-MM-dd} to {n.ConsentValidUntil:yyyy-MM-dd}).");
         }
 
+        // Basel Art. 6(3), 9(1)(a): a movement before consent is illegal traffic; it cannot be planned before the last consent.
+        if (LastConsent(n) is { } consentedOn && c.PlannedDeparture < DateOnly.FromDateTime(consentedOn.UtcDateTime))
+        {
+            return Decision.Refuse("departure-before-consent", "Basel Art. 6(3), 9(1)(a)",
+                $"The planned departure {c.PlannedDeparture:yyyy-MM-dd} is before the last consent ({consentedOn:yyyy-MM-dd}).");
+        }
+
         if (!string.Equals(c.Unit, n.Particulars.Unit, StringComparison.OrdinalIgnoreCase))
         {
             return Decision.Refuse("unit-differs", "Basel Annex V A item 15",
@@ -65,6 +72,8 @@ public static partial class Shipping
             return Decision.Refuse("total-quantity-exceeded", "Basel Art. 6(6)-(8); EU 2024/1157 Art. 17",
                 $"{c.Quantity} {n.Particulars.Unit} would exceed the notified total of {n.Particulars.TotalQuantity} {n.Particulars.Unit}: {n.QuantityRemaining} remain.");
         }
+
+        if (UnnotifiedCarrier(n, c.Carriers) is { } carrier) return Decision.Refuse(CarrierChange(n, carrier));
 
         if (ShipmentRules.GuaranteeRequired(n))
         {

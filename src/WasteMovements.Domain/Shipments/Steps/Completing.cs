@@ -36,7 +36,7 @@ public static partial class Shipping
         }
 
         var interim = s.Status == ShipmentStatus.Received && ShipmentRules.IsInterim(expected);
-        var late = now > c.CompletedAt.AddDays(ShipmentRules.CertificateDaysAfterCompletion);
+        var late = ShipmentRules.CertificateLate(s.Document.Regime, c.CompletedAt, now);
         var completed = new ShipmentCompleted(n.Id, s.Id, expected.ToUpperInvariant(), interim, c.CompletedAt, c.CertificateReference.Trim(), late, now);
         return interim ? Decision.Accept(completed) : Decision.Accept([completed, .. Conclude(n, s.Id, ShipmentOutcome.Completed, now)]);
     }

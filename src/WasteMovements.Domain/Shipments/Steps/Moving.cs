@@ -38,6 +38,15 @@ public static partial class Shipping
                 $"Departure on {day:yyyy-MM-dd} is outside the consents' validity ({n.ConsentValidFrom:yyyy-MM-dd} to {n.ConsentValidUntil:yyyy-MM-dd}).");
         }
 
+        // Basel Art. 6(3), 9(1)(a): compared by date, as the movement document records the date of shipment (Annex V B item 6).
+        if (LastConsent(n) is { } consentedOn && day < DateOnly.FromDateTime(consentedOn.UtcDateTime))
+        {
+            return Decision.Refuse("departure-before-consent", "Basel Art. 6(3), 9(1)(a)",
+                $"A departure on {day:yyyy-MM-dd} would precede the last consent ({consentedOn:yyyy-MM-dd}): that is illegal traffic, not a shipment.");
+        }
+
+        if (UnnotifiedCarrier(n, [c.Carrier]) is { } carrier) return Decision.Refuse(CarrierChange(n, carrier));
+
         if (c.DepartedAt > now.AddHours(1))
         {
             return Decision.Refuse("departure-in-the-future", "Basel Annex V B item 6", "A departure is recorded when it has happened.");

@@ -26,4 +26,25 @@ public static partial class Shipping
 
     private static Refusal OnlyFacility(ShipmentState s) => new("not-the-facility", "Basel Art. 6(9)",
         $"Only the facility named for this shipment ({s.FacilityId}) may do this.", RefusalKind.NotPermitted);
+
+    /// <summary>When the last consent (written or tacit) was given: no movement may start before it.</summary>
+    internal static DateTimeOffset? LastConsent(NotificationState n) =>
+        n.Authorities.Where(a => a.HasConsented && a.DecidedAt is not null).Select(a => a.DecidedAt).Max();
+
+    /// <summary>
+    /// A carrier the notification does not name, if any. Basel Annex V A item 5 asks for the intended carriers "if
+    /// known": a notification that names none accepts any carrier outside the EU regime, where the notification
+    /// must name them (Annex IA).
+    /// </summary>
+    internal static string? UnnotifiedCarrier(NotificationState n, IEnumerable<string> carriers)
+    {
+        var named = n.Particulars.Carriers;
+        if (named.Count == 0 && n.Regime.Regime != ControlRegime.Eu) return null;
+        return carriers.Select(c => c.Trim()).FirstOrDefault(c => !named.Any(x => string.Equals(x.Name, c, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>EU 2024/1157 Art. 17: another carrier is a change of the notified particulars, to be notified first.</summary>
+    internal static Refusal CarrierChange(NotificationState n, string carrier) => new("carrier-not-notified",
+        n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 17(1)" : "Basel Annex V A item 5, Art. 6(9)",
+        $"{carrier} is not a carrier of notification {n.Id}: a change of carrier is first notified to the authorities concerned.");
 }
