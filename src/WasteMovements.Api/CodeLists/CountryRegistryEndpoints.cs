@@ -20,7 +20,7 @@ public sealed class ReviseCountryProfileValidator : AbstractValidator<ReviseCoun
         RuleFor(x => x.Profile.Code).Must(c => countries.Contains(c)).When(x => x.Profile is not null)
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
         RuleFor(x => x.Profile.Name).NotEmpty().MaximumLength(200).When(x => x.Profile is not null);
-        RuleForEach(x => x.Profile.Art11Agreements).Must(c => c == "OECD" || countries.Contains(c)).When(x => x.Profile is not null)
+        RuleForEach(x => x.Profile.Art11Agreements).Must(a => a is not null && (a.Partner == "OECD" || countries.Contains(a.Partner))).When(x => x.Profile is not null)
             .WithMessage("'{PropertyValue}' is neither a country code nor OECD.");
         RuleFor(x => x.Profile.ImportProhibitions).Must(p => p is null || p.Count <= 100).When(x => x.Profile is not null);
         RuleForEach(x => x.Profile.ImportProhibitions).ChildRules(p =>

@@ -45,17 +45,18 @@ public sealed record CountryProfile
     public string? TacitTransitConsentSource { get; init; }
 
     public bool HasSourcedTacitTransitDeclaration => TacitTransitConsent && !string.IsNullOrWhiteSpace(TacitTransitConsentSource);
-    public IReadOnlyList<string> Art11Agreements { get; init; } = [];
+    public IReadOnlyList<Art11Agreement> Art11Agreements { get; init; } = [];
     public IReadOnlyList<ImportProhibition> ImportProhibitions { get; init; } = [];
     public string? Notes { get; init; }
 
     /// <summary>
-    /// Basel Art. 11: an agreement covers the movement between this state and <paramref name="other"/>.
-    /// The OECD Decision operates as an Art. 11 arrangement between OECD members for recovery only.
+    /// Basel Art. 11: an agreement of this state covers a movement with <paramref name="other"/> in this direction
+    /// (an agreement has a direction: the US agreements with Malaysia, the Philippines and Costa Rica cover imports
+    /// into the US only). The OECD Decision operates as an Art. 11 arrangement between OECD members for recovery only.
     /// </summary>
-    public bool HasArt11AgreementWith(CountryProfile other, bool recovery) =>
-        Art11Agreements.Contains(other.Code, StringComparer.OrdinalIgnoreCase)
-        || (recovery && Art11Agreements.Contains("OECD") && other.Art11Agreements.Contains("OECD"));
+    public bool HasArt11AgreementWith(CountryProfile other, Art11Direction direction, string operation) =>
+        Art11Agreements.Any(a => a.Covers(other.Code, direction, operation))
+        || (CodeListCatalog.IsRecovery(operation) && Art11Agreements.Any(a => a.Partner == "OECD") && other.Art11Agreements.Any(a => a.Partner == "OECD"));
 }
 
 public sealed record CountryRegistryData(

@@ -140,13 +140,14 @@ public static class Filing
         var recovery = CodeListCatalog.IsRecovery(p.Operation);
 
         // Art. 4(5): no export to, or import from, a non-Party unless an Art. 11 agreement covers it.
-        if (!export.BaselParty && !export.HasArt11AgreementWith(import, recovery))
+        // An agreement has a direction: the non-Party's agreement must cover its export to, or import from, the other state.
+        if (!export.BaselParty && !export.HasArt11AgreementWith(import, Art11Direction.ExportsTo, p.Operation))
         {
             return new Refusal("non-party-export", "Basel Art. 4(5)",
                 $"{export.Name} ({export.Code}) is not a Party to the Basel Convention and no Art. 11 agreement with {import.Code} covers this movement.");
         }
 
-        if (!import.BaselParty && !import.HasArt11AgreementWith(export, recovery))
+        if (!import.BaselParty && !import.HasArt11AgreementWith(export, Art11Direction.ImportsFrom, p.Operation))
         {
             return new Refusal("non-party-import", "Basel Art. 4(5)",
                 $"{import.Name} ({import.Code}) is not a Party to the Basel Convention and no Art. 11 agreement with {export.Code} covers this movement.");

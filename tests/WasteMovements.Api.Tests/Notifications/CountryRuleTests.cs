@@ -46,7 +46,7 @@ public sealed class CountryRuleTests(ApiFixture api)
         var profile = new CountryProfile
         {
             Code = "SI", Name = "Slovenia", BaselParty = true, AnnexVII = true, Oecd = true, Eu = true, BanAmendmentAccepted = true,
-            TacitTransitConsent = false, Art11Agreements = ["OECD"],
+            TacitTransitConsent = false, Art11Agreements = [new Art11Agreement("OECD")],
             ImportProhibitions = [new ImportProhibition(["A1160"], ["D*"], "4(1)(a)", "Test notification under Art. 13", null)],
         };
         var body = new { profile, reason = "Prohibition notified through the Secretariat", source = "Secretariat notification 2026/17" };

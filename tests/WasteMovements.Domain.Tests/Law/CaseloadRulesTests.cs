@@ -151,4 +151,17 @@ public sealed class CaseloadRulesTests
         var without = Filing.File(new NewNotification("MY-2026-000003", unsourced), Actor.Authority("a", "MY"), Samples.Notification("MY", "JP", ["KR"]), T0);
         Assert.False(Given.Single<NotificationFiled>(without).Authorities.Single(a => a.State == "KR").AcceptsTacitConsent);
     }
+
+    [Fact]
+    public void An_Art_11_agreement_has_a_direction_Basel_Art_4_5_and_11()
+    {
+        // The US (not a Party) agreed with Malaysia on imports into the US only.
+        Given.Single<NotificationFiled>(File(Samples.Notification("MY", "US")));
+        Given.Refused(File(Samples.Notification("US", "MY")), "non-party-export", "Basel Art. 4(5)");
+        // The Canada-US agreement covers both directions.
+        Given.Single<NotificationFiled>(File(Samples.Notification("US", "CA", operation: "D10")));
+        Given.Single<NotificationFiled>(File(Samples.Notification("CA", "US", operation: "D10")));
+        // Every agreement the shipped registry asserts has its source.
+        Assert.All(Given.Registry.All.SelectMany(p => p.Art11Agreements), a => Assert.False(string.IsNullOrWhiteSpace(a.Source), a.Partner));
+    }
 }
