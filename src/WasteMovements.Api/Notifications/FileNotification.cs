@@ -29,7 +29,7 @@ public static class FileNotificationEndpoint
     {
         var registryNow = await registry.CurrentAsync(ct);
         // Checked before a number of the state's sequence is spent on a filing that will be refused.
-        if (Filing.Check(body, write.Actor, registryNow) is { } refusal) return Problems.Result(refusal);
+        if (Filing.Check(body, write.Actor, registryNow, clock.GetUtcNow()) is { } refusal) return Problems.Result(refusal);
         var number = await numbers.NextAsync(body.StateOfExport, clock.GetUtcNow().Year, ct);
         return await write.StartNotification(number, new NewNotification(number, registryNow), body, Filing.File,
             written => Results.Created($"/api/notifications/{number}", new NotificationCreated(number, written.Version)));

@@ -20,7 +20,7 @@ public static class Filing
     /// The checks that can refuse a filing: who files (Art. 6(1)), the country rules and the
     /// general-notification period. Returns null when the notification may be filed.
     /// </summary>
-    public static Refusal? Check(NotificationParticulars p, Actor actor, CountryRegistry registry)
+    public static Refusal? Check(NotificationParticulars p, Actor actor, CountryRegistry registry, DateTimeOffset now)
     {
         // Art. 6(1): the notification is filed through the competent authority of the state of export.
         if (!actor.IsAuthorityOf(p.StateOfExport))
@@ -30,7 +30,7 @@ public static class Filing
                 RefusalKind.NotPermitted);
         }
 
-        var refusal = CheckCountryRules(p, registry);
+        var refusal = CheckCountryRules(p, registry, now);
         if (refusal is not null) return refusal;
 
         var regime = RegimeOf(p, registry);
@@ -70,6 +70,52 @@ public static class Filing
         return null;
     }
 
+    /// <summary>The EFTA states: the only destinations outside the Union for waste exported for disposal (EU 2024/1157 Art. 37).</summary>
+    public static readonly IReadOnlySet<string> Efta = new HashSet<string> { "CH", "IS", "LI", "NO" };
+
+    /// <summary>EU 2024/1157 Art. 39(1)(d): the export ban on B3011 plastic waste to non-OECD countries applies from 21 November 2026 (Art. 86).</summary>
+    public static readonly DateOnly PlasticExportBanApplies = new(2026, 11, 21);
+
+    /// <summary>
+    /// The Union's export bans (EU 2024/1157 Title IV): for disposal, only to EFTA countries that are Parties to the
+    /// Basel Convention (Art. 37); for recovery to countries to which the OECD Decision does not apply, no hazardous
+    /// waste, no B3011 plastic waste (from 21 November 2026) and no waste with POPs at or above the limits of Reg.
+    /// (EU) 2019/1021 Annex IV (Art. 39(1)). The waste's `containsPops` flag is read as "at or above the limits";
+    /// the Annex V Part 2 list and the Art. 40 rules (from 21 May 2027) are not shipped yet.
+    /// </summary>
+    public static Refusal? EuExportBan(NotificationParticulars p, CountryProfile export, CountryProfile import, bool recovery, DateTimeOffset now)
+    {
+        if (!export.Eu || import.Eu) return null;
+        if (!recovery)
+        {
+            return Efta.Contains(import.Code) && import.BaselParty
+                ? null
+                : new Refusal("eu-export-for-disposal", "EU 2024/1157 Art. 37",
+                    $"Waste may be exported from the Union for disposal only to EFTA countries that are Parties to the Basel Convention; {import.Code} is not one.");
+        }
+
+        if (import.Oecd) return null;
+        if (IsHazardous(p.Waste))
+        {
+            return new Refusal("eu-export-ban-hazardous", "EU 2024/1157 Art. 39(1)",
+                $"Hazardous waste may not be exported from the Union for recovery to {import.Code}, to which the OECD Decision does not apply.");
+        }
+
+        if (string.Equals(p.Waste.BaselCode, "B3011", StringComparison.OrdinalIgnoreCase) && DateOnly.FromDateTime(now.UtcDateTime) >= PlasticExportBanApplies)
+        {
+            return new Refusal("eu-export-ban-plastics", "EU 2024/1157 Art. 39(1)(d)",
+                $"Plastic waste B3011 may not be exported from the Union to {import.Code} (non-OECD) from 21 November 2026.");
+        }
+
+        if (p.Waste.ContainsPops)
+        {
+            return new Refusal("eu-export-ban-pops", "EU 2024/1157 Art. 39(1)(f)",
+                $"Waste containing persistent organic pollutants at or above the limits of Regulation (EU) 2019/1021 may not be exported from the Union to {import.Code} (non-OECD).");
+        }
+
+        return null;
+    }
+
     /// <summary>The kind of regime the states concerned and the operation give (the instrument's version aside).</summary>
     private static ControlRegime RegimeOf(NotificationParticulars p, CountryRegistry registry)
     {
@@ -98,7 +144,7 @@ public static class Filing
 
     /// <summary>The filing step (Basel Art. 6(1)): the checks, then the fact that starts the notification's stream.</summary>
     public static Decision File(NewNotification file, Actor actor, NotificationParticulars p, DateTimeOffset now) =>
-        Check(p, actor, file.Registry) is { } refusal
+        Check(p, actor, file.Registry, now) is { } refusal
             ? Decision.Refuse(refusal)
             : Decision.Accept(Filed(p, file.Number, file.Registry, now));
 
@@ -114,7 +160,7 @@ public static class Filing
         w.YCodes.Any(y => int.TryParse(y.AsSpan(1), out var n) && n is >= 1 and <= 45)
         || (w.BaselCode?.StartsWith('A') ?? false);
 
-    public static Refusal? CheckCountryRules(NotificationParticulars p, CountryRegistry registry)
+    public static Refusal? CheckCountryRules(NotificationParticulars p, CountryRegistry registry, DateTimeOffset now)
     {
         var export = registry.Find(p.StateOfExport);
         var import = registry.Find(p.StateOfImport);
@@ -160,6 +206,8 @@ public static class Filing
             return new Refusal("ban-amendment", "Basel Art. 4A",
                 $"{export.Code} is an Annex VII Party bound by the Ban Amendment: hazardous wastes may not be exported to {import.Code}, which is not in Annex VII.");
         }
+
+        if (EuExportBan(p, export, import, recovery, now) is { } ban) return ban;
 
         // Art. 4(1)(a)/(b): no export to a Party that has prohibited the import of these wastes.
         var prohibition = import.ImportProhibitions.FirstOrDefault(x => x.Covers(p.AllWasteCodes(), p.Operation));

@@ -164,4 +164,38 @@ public sealed class CaseloadRulesTests
         // Every agreement the shipped registry asserts has its source.
         Assert.All(Given.Registry.All.SelectMany(p => p.Art11Agreements), a => Assert.False(string.IsNullOrWhiteSpace(a.Source), a.Partner));
     }
+
+    private static NotificationParticulars Plastic(string export, string import, bool pops = false)
+    {
+        var p = Samples.Notification(export, import, operation: "R3");
+        return p with
+        {
+            Waste = p.Waste with { Designation = "Mixed plastic waste", BaselCode = "B3011", YCodes = [], HCodes = [], UnClass = null, UnNumber = null, UnShippingName = null, ContainsPops = pops },
+        };
+    }
+
+    [Fact]
+    public void The_Union_exports_waste_for_disposal_only_to_EFTA_Basel_Parties_EU_Art_37()
+    {
+        Given.Refused(File(Samples.Notification("DE", "JP", operation: "D10")), "eu-export-for-disposal", "EU 2024/1157 Art. 37");
+        Given.Single<NotificationFiled>(File(Samples.Notification("DE", "CH", operation: "D10")));
+        Given.Single<NotificationFiled>(File(Samples.Notification("DE", "NO", operation: "D10")));
+        // Within the Union, Art. 37 does not apply.
+        Given.Single<NotificationFiled>(File(Samples.Notification("DE", "NL", operation: "D10")));
+    }
+
+    [Fact]
+    public void The_Union_does_not_export_plastics_B3011_or_POPs_waste_for_recovery_to_non_OECD_countries_EU_Art_39_1()
+    {
+        // The B3011 ban applies from 21 November 2026 (a date of law, so written as a date).
+        var fromBan = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+        Decision FileOn(NotificationParticulars p, DateTimeOffset on) =>
+            Filing.File(new NewNotification("DE-2026-000001", Given.Registry), Actor.Authority("alice", "DE"), p, on);
+        Given.Refused(FileOn(Plastic("DE", "MY"), fromBan), "eu-export-ban-plastics", "EU 2024/1157 Art. 39(1)(d)");
+        Given.Single<NotificationFiled>(FileOn(Plastic("DE", "MY"), fromBan.AddDays(-1)));
+        Given.Refused(File(Plastic("DE", "MY", pops: true) with { Waste = Plastic("DE", "MY").Waste with { BaselCode = "B1010", ContainsPops = true } }),
+            "eu-export-ban-pops", "EU 2024/1157 Art. 39(1)(f)");
+        // To an OECD country the bans of Art. 39 do not apply.
+        Given.Single<NotificationFiled>(File(Plastic("DE", "JP")));
+    }
 }
