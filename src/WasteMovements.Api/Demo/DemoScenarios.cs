@@ -36,7 +36,7 @@ public static class DemoScenarios
         // OECD: spent catalysts from Japan to Korea for recovery.
         yield return Notification("JP", "KR", [], "R8", "A2030", ["Y22"], ["H11"], "Spent catalysts containing copper",
             "KR-FAC-ULSAN-2", "Ulsan Catalyst Recovery", 35.5, 129.3, NotificationKind.General, 6, 120m);
-        // Basel: lead batteries from Malaysia to Japan, through Korea (tacit transit consent declared).
+        // Basel: lead batteries from Malaysia to Japan, through Korea (Korea decides in writing: no sourced Art. 6(4) declaration).
         yield return Notification("MY", "JP", ["KR"], "R4", "A1160", ["Y31", "Y34"], ["H8"], "Spent lead-acid batteries",
             "JP-FAC-AKITA-1", "Akita Lead Smelter", 39.7, 140.1, NotificationKind.General, 8, 160m);
     }
