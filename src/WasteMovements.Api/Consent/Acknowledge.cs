@@ -1,9 +1,6 @@
 using WasteMovements.Api.Pipeline;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
-using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
 

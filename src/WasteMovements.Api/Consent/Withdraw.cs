@@ -1,10 +1,7 @@
 using WasteMovements.Api.Pipeline;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
-using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Notifications;
 

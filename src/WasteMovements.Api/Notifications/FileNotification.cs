@@ -1,8 +1,6 @@
 using WasteMovements.Api.Pipeline;
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using WasteMovements.Api.Deadlines;
 using WasteMovements.Api.Infrastructure;

@@ -2,11 +2,8 @@ using WasteMovements.Api.Pipeline;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
-using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Shipments;
 

@@ -1,8 +1,5 @@
 using WasteMovements.Api.Pipeline;
 using FluentValidation;
-using JasperFx;
-using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;

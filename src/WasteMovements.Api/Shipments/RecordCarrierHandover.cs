@@ -1,9 +1,7 @@
 using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Infrastructure;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Shipments;

@@ -1,8 +1,6 @@
 using WasteMovements.Api.Pipeline;
 using FluentValidation;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.Common;
