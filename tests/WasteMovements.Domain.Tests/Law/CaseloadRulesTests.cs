@@ -198,4 +198,23 @@ public sealed class CaseloadRulesTests
         // To an OECD country the bans of Art. 39 do not apply.
         Given.Single<NotificationFiled>(File(Plastic("DE", "JP")));
     }
+
+    [Fact]
+    public void A_guarantee_must_apply_from_the_start_of_every_shipment_EU_Art_7()
+    {
+        var n = Given.That(NotificationEvolution.Create(Filing.Filed(Samples.Notification("DE", "NL"), "DE-2026-000001", Given.Registry, T0)),
+            new NotificationAcknowledged("NL", AuthorityRole.Import, T0),
+            new ConsentGranted("DE", AuthorityRole.Export, [], TestStart.Day(0), TestStart.Day(300), false, T0),
+            new ConsentGranted("NL", AuthorityRole.Import, [], TestStart.Day(0), TestStart.Day(300), true, T0));
+        var de = Actor.Authority("o", "DE");
+        var tooShort = new RecordGuarantee(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "transport, treatment, 90 days' storage", n.Particulars.LastDeparture.AddDays(-1));
+        Given.Refused(Procedure.RecordGuarantee(n, de, tooShort, T0), "guarantee-validity-too-short", "EU 2024/1157 Art. 7");
+
+        // A guarantee recorded before its end, then approved, no longer covers a departure after it ended.
+        n = Given.That(n, new FinancialGuaranteeRecorded(GuaranteeKind.Guarantee, "Bank", "G-1", 100000m, "EUR", "cover", TestStart.Day(20), T0),
+            new FinancialGuaranteeApproved("DE", T0));
+        var late = new AnnounceShipment(5m, "t", TestStart.Day(21), ["Trans Europa Logistik"], "box", 4);
+        Given.Refused(Shipping.Announce(n, de, late, T0), "guarantee-expired", "EU 2024/1157 Art. 7");
+        Assert.False(Shipping.Announce(n, de, late with { PlannedDeparture = TestStart.Day(20) }, T0).IsRefused);
+    }
 }

@@ -23,6 +23,14 @@ public static partial class Procedure
     {
         if (!actor.IsAuthorityOf(n.StateOfExport)) return Decision.Refuse(Shipping.OnlyExport(n, "records the guarantee"));
         if (n.IsTerminal) return Decision.Refuse("notification-not-open", "Basel Art. 6(11)", $"Notification {n.Id} is {n.Status}.");
+        // EU 2024/1157 Art. 7: the guarantee applies at the latest from the start of the shipment and until the completion
+        // certificate, so it must at least outlast the notification's last departure.
+        if (c.ValidUntil < n.Particulars.LastDeparture)
+        {
+            return Decision.Refuse("guarantee-validity-too-short", n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)",
+                $"The guarantee ends on {c.ValidUntil:yyyy-MM-dd}, before the last departure ({n.Particulars.LastDeparture:yyyy-MM-dd}); it must run until the completion certificates.");
+        }
+
         return Decision.Accept(new FinancialGuaranteeRecorded(c.Kind, c.Provider.Trim(), c.Reference.Trim(), c.Amount, c.Currency, c.Coverage.Trim(), c.ValidUntil, now));
     }
 

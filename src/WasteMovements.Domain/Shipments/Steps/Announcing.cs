@@ -83,6 +83,13 @@ public static partial class Shipping
                 return Decision.Refuse("guarantee-not-approved", n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)",
                     $"Insurance or a financial guarantee approved by {string.Join(", ", approvers)} is required before the first shipment.");
             }
+
+            // EU 2024/1157 Art. 7: the guarantee must apply when the shipment starts.
+            if (n.Guarantee.ValidUntil < c.PlannedDeparture)
+            {
+                return Decision.Refuse("guarantee-expired", n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)",
+                    $"The guarantee ended on {n.Guarantee.ValidUntil:yyyy-MM-dd}, before the planned departure {c.PlannedDeparture:yyyy-MM-dd}.");
+            }
         }
 
         if (ShipmentRules.PriorInformationWorkingDays(n.Regime) is { } days
