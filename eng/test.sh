@@ -6,6 +6,9 @@
 #   eng/test.sh --shifts 0,400,-30     once per shift of the test clock's start, in days (CI runs these three)
 #   eng/test.sh -- --filter Name~X     anything after -- goes to `dotnet test`
 #
+# Before the build it runs `eng/codegen.sh check` (the committed pre-generated Wolverine code is current); a failed
+# check makes the run fail, the tests still run and the last line is still the count.
+#
 # Packages are restored in locked mode: the packages.lock.json files in git decide every version, and a
 # registry serving a new one changes nothing (docs/dependencies.md says how to update the locks).
 set -uo pipefail
@@ -38,20 +41,32 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 status=0
+codegen_stale=0
 echo "[test] restoring in locked mode" >&2
 if ! dotnet restore WasteMovements.sln --locked-mode >&2; then
   echo "[test] the locked restore failed: a project's packages differ from its packages.lock.json" >&2
   status=1
-elif ! dotnet build WasteMovements.sln -c Release --no-restore -nologo >&2; then
-  echo "[test] the build failed" >&2
-  status=1
 else
-  IFS=',' read -r -a shift_list <<<"$SHIFTS"
-  for days in "${shift_list[@]}"; do
-    echo "[test] the test clock starts ${days} days from today (WM_TEST_CLOCK_SHIFT_DAYS=${days})" >&2
-    WM_TEST_CLOCK_SHIFT_DAYS="$days" dotnet test WasteMovements.sln -c Release --no-build --logger "trx" \
-      --results-directory "$RESULTS/shift_${days}" "${EXTRA[@]}" || status=1
-  done
+  # The committed pre-generated Wolverine code must be what the current source generates (production runs it;
+  # the tests compile the chains from the source). Checked before the build: stale generated code may not compile.
+  # A failure fails the run, and the tests still run.
+  echo "[test] checking the pre-generated code (eng/codegen.sh check)" >&2
+  if ! bash eng/codegen.sh check; then
+    codegen_stale=1
+    status=1
+  fi
+  if ! dotnet build WasteMovements.sln -c Release --no-restore -nologo >&2; then
+    echo "[test] the build failed" >&2
+    [[ $codegen_stale -eq 1 ]] && echo "[test] (the generated code is stale, which can break the build: run bash eng/codegen.sh write)" >&2
+    status=1
+  else
+    IFS=',' read -r -a shift_list <<<"$SHIFTS"
+    for days in "${shift_list[@]}"; do
+      echo "[test] the test clock starts ${days} days from today (WM_TEST_CLOCK_SHIFT_DAYS=${days})" >&2
+      WM_TEST_CLOCK_SHIFT_DAYS="$days" dotnet test WasteMovements.sln -c Release --no-build --logger "trx" \
+        --results-directory "$RESULTS/shift_${days}" "${EXTRA[@]}" || status=1
+    done
+  fi
 fi
 
 passed=0; failed=0; files=0
@@ -74,5 +89,8 @@ if [[ $passed -eq 0 && $status -eq 0 ]]; then
   status=1
 fi
 [[ $failed -gt 0 ]] && status=1
+if [[ $codegen_stale -eq 1 ]]; then
+  echo "[test] FAILED: the committed pre-generated code is stale: run   bash eng/codegen.sh write   and commit src/WasteMovements.Api/Internal/Generated" >&2
+fi
 echo "${passed} passed, ${failed} failed"
 exit $status

@@ -89,9 +89,34 @@ builder.Host.UseWolverine(options =>
     options.Policies.AutoApplyTransactions();
     // Scheduled deadlines are durable only on durable local queues.
     options.Policies.UseDurableLocalQueues();
-    options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode", TypeLoadMode.Dynamic);
+    // Handler and endpoint code (docs/operations.md, "Pre-generated code"). Outside Development and Testing the
+    // chains are the types that `eng/codegen.sh write` generated into Internal/Generated and that are compiled into
+    // this assembly (Static: no Roslyn at start-up or on a first request; a missing type fails the start). Development
+    // and the in-process tests compile the chains at runtime from the current source (Dynamic), so an edited handler
+    // never runs against stale generated code there; `eng/codegen.sh check` (run by eng/test.sh) fails when the
+    // committed code is not what the current source generates. Wolverine:TypeLoadMode overrides either default (the
+    // process tests set Static).
+    var preGenerated = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+    options.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Wolverine:TypeLoadMode",
+        preGenerated ? TypeLoadMode.Static : TypeLoadMode.Dynamic);
+    // Where the generated types are looked for: this assembly, this namespace (also under a test host, whose entry
+    // assembly is the test runner's).
+    options.ApplicationAssembly = typeof(Program).Assembly;
+    options.CodeGeneration.GeneratedNamespace = "WasteMovements.Api.Internal.Generated";
+    // `codegen write` writes here (eng/codegen.sh sets it; the default is Internal/Generated under the project).
+    if (builder.Configuration["Wolverine:GeneratedCodeOutputPath"] is { Length: > 0 } outputPath)
+        options.CodeGeneration.GeneratedCodeOutputPath = outputPath;
     // Polling and node-health periods (Wolverine:Durability:*); defaults suit production, tests shorten them.
     DurabilityConfiguration.Apply(options.Durability, builder.Configuration.GetSection("Wolverine:Durability"));
+});
+
+// `dotnet run --project src/WasteMovements.Api -- codegen write` from the repository root writes into the project's
+// Internal/Generated, not into bin/ (the content root is the build output when the working directory has no appsettings).
+// `check-env` also asserts that every pre-generated type exists (for a release: docs/operations.md).
+builder.Services.CritterStackDefaults(defaults =>
+{
+    defaults.AutoResolveProjectRoot = true;
+    defaults.Production.AssertAllPreGeneratedTypesExist = true;
 });
 
 builder.Services.AddWolverineHttp();

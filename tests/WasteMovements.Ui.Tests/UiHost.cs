@@ -34,6 +34,8 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["ConnectionStrings__Marten"] = _database.ConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Demo__Seed"] = "false";
+        // As production runs: the committed pre-generated handler code (docs/operations.md, "Pre-generated code").
+        start.Environment["Wolverine__TypeLoadMode"] = "Static";
         _api = Process.Start(start)!;
         _api.OutputDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
         _api.ErrorDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };

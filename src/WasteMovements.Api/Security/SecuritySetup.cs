@@ -83,6 +83,12 @@ public static class SecuritySetup
 }
 
 /// <summary>Answers 401 and 403 with problem details instead of empty bodies.</summary>
+/// <remarks>
+/// Not a Wolverine message handler although its name and <c>HandleAsync</c> match Wolverine's discovery
+/// conventions: without the attribute <c>codegen write</c> tries to generate a handler for "messages" of type
+/// <see cref="RequestDelegate"/> and fails.
+/// </remarks>
+[Wolverine.Attributes.WolverineIgnore]
 public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();

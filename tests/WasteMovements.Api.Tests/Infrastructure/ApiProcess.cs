@@ -67,6 +67,9 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Marten"] = connectionString;
         start.Environment["Auth__SigningKey"] = JwtSettings.DevelopmentSigningKey;
         start.Environment["Demo__Seed"] = "false";
+        // As production runs: the committed pre-generated handler code, no Roslyn compile on first requests eating into
+        // the time windows of these tests (docs/operations.md, "Pre-generated code"; eng/codegen.sh check keeps it current).
+        start.Environment["Wolverine__TypeLoadMode"] = "Static";
         foreach (var (key, value) in FastDurability) start.Environment[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 

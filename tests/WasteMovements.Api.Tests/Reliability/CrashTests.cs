@@ -43,7 +43,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var load = new WriteLoad();
         var ch = ApiProcess.AuthorityToken("CH", "officer.ch");
         using var warm = first.Client();
-        // Warm-up (compiles the three chains) and a bad token for the log check.
+        // Warm-up (first use of the three chains) and a bad token for the log check.
         var filed = await load.SendAsync(warm, "file", "/api/notifications", Samples.Notification("GH", "CH"), ApiProcess.AuthorityToken("GH", "warmup.gh"));
         var number = filed.Response!["notificationNumber"]!.GetValue<string>();
         await load.SendAsync(warm, "acknowledge", $"/api/notifications/{number}/acknowledgements", new { }, ch);
