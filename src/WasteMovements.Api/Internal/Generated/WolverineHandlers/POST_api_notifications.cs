@@ -69,8 +69,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             WasteMovements.Api.Infrastructure.EventMetadataMiddleware.Before(httpContext, documentSession);
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Notifications.FileNotificationEndpoint.Post(body, httpContext.User, documentSession, _countryRegistryProvider, _notificationNumbers, _timeProvider, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Notifications.FileNotificationEndpoint.Post(body, stepWriter, _countryRegistryProvider, _notificationNumbers, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer

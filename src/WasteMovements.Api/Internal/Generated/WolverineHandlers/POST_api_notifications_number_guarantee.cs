@@ -15,12 +15,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
     public sealed class POST_api_notifications_number_guarantee : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Shipments.RecordGuarantee>> _validatorOfRecordGuaranteeIEnumerable;
+        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.RecordGuarantee>> _validatorOfRecordGuaranteeIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notifications_number_guarantee(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Shipments.RecordGuarantee>> validatorOfRecordGuaranteeIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notifications_number_guarantee(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.RecordGuarantee>> validatorOfRecordGuaranteeIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfRecordGuaranteeIEnumerable = validatorOfRecordGuaranteeIEnumerable;
@@ -46,11 +46,11 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Domain.Shipments.RecordGuarantee>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Domain.Notifications.RecordGuarantee>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // Validate the request body
-            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Domain.Shipments.RecordGuarantee>(_validatorOfRecordGuaranteeIEnumerable, body).ConfigureAwait(false);
+            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Domain.Notifications.RecordGuarantee>(_validatorOfRecordGuaranteeIEnumerable, body).ConfigureAwait(false);
 
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result2 != null && !(result2 is Wolverine.Http.WolverineContinue))
@@ -59,7 +59,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
                 return;
             }
 
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.Shipments.GuaranteeEndpoints").SetTag("http.route", "/api/notifications/{number}/guarantee").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.Notifications.GuaranteeEndpoints").SetTag("http.route", "/api/notifications/{number}/guarantee").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             WasteMovements.Api.Infrastructure.EventMetadataMiddleware.Before(httpContext, documentSession);
             var number = (string?)httpContext.GetRouteValue("number");
@@ -70,8 +70,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Shipments.GuaranteeEndpoints.Record(number, body, httpContext, documentSession, messageContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Notifications.GuaranteeEndpoints.Record(number, body, stepWriter).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer

@@ -42,7 +42,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
                 return;
             }
 
-            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.Shipments.GuaranteeEndpoints").SetTag("http.route", "/api/notifications/{number}/guarantee/release").SetTag("http.request.method", "POST");
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.Notifications.GuaranteeEndpoints").SetTag("http.route", "/api/notifications/{number}/guarantee/release").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             WasteMovements.Api.Infrastructure.EventMetadataMiddleware.Before(httpContext, documentSession);
             var number = (string?)httpContext.GetRouteValue("number");
@@ -53,8 +53,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Shipments.GuaranteeEndpoints.Release(number, httpContext, documentSession, messageContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Notifications.GuaranteeEndpoints.Release(number, stepWriter).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer

@@ -15,12 +15,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
     public sealed class POST_api_notifications_number_information_requests : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Api.Consent.RequestInformation>> _validatorOfRequestInformationIEnumerable;
+        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.RequestInformation>> _validatorOfRequestInformationIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notifications_number_information_requests(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Api.Consent.RequestInformation>> validatorOfRequestInformationIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notifications_number_information_requests(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.RequestInformation>> validatorOfRequestInformationIEnumerable, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfRequestInformationIEnumerable = validatorOfRequestInformationIEnumerable;
@@ -46,11 +46,11 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Api.Consent.RequestInformation>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Domain.Notifications.RequestInformation>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // Validate the request body
-            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Api.Consent.RequestInformation>(_validatorOfRequestInformationIEnumerable, body).ConfigureAwait(false);
+            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Domain.Notifications.RequestInformation>(_validatorOfRequestInformationIEnumerable, body).ConfigureAwait(false);
 
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result2 != null && !(result2 is Wolverine.Http.WolverineContinue))
@@ -70,8 +70,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Consent.RequestInformationEndpoint.Post(number, body, httpContext, documentSession, messageContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Consent.RequestInformationEndpoint.Post(number, body, stepWriter).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer

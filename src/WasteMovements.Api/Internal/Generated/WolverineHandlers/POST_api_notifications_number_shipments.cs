@@ -60,6 +60,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.Shipments.AnnounceShipmentEndpoint").SetTag("http.route", "/api/notifications/{number}/shipments").SetTag("http.request.method", "POST");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             WasteMovements.Api.Infrastructure.EventMetadataMiddleware.Before(httpContext, documentSession);
             var number = (string?)httpContext.GetRouteValue("number");
             if(number == null)
@@ -69,8 +70,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Shipments.AnnounceShipmentEndpoint.Post(number, body, httpContext, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Shipments.AnnounceShipmentEndpoint.Post(number, body, stepWriter).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
@@ -87,11 +92,10 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -70,8 +70,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Shipments.CertifyCompletionEndpoint.Post(shipmentId, body, httpContext, documentSession, messageContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Shipments.CertifyCompletionEndpoint.Post(shipmentId, body, stepWriter).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer

@@ -16,13 +16,13 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
     public sealed class PUT_api_countries_code : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Api.CodeLists.ReviseCountryProfile>> _validatorOfReviseCountryProfileIEnumerable;
+        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.CodeLists.ReviseCountryProfile>> _validatorOfReviseCountryProfileIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly WasteMovements.Api.CodeLists.CountryRegistryProvider _countryRegistryProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public PUT_api_countries_code(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Api.CodeLists.ReviseCountryProfile>> validatorOfReviseCountryProfileIEnumerable, System.TimeProvider timeProvider, WasteMovements.Api.CodeLists.CountryRegistryProvider countryRegistryProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public PUT_api_countries_code(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.CodeLists.ReviseCountryProfile>> validatorOfReviseCountryProfileIEnumerable, System.TimeProvider timeProvider, WasteMovements.Api.CodeLists.CountryRegistryProvider countryRegistryProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfReviseCountryProfileIEnumerable = validatorOfReviseCountryProfileIEnumerable;
@@ -49,11 +49,11 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Api.CodeLists.ReviseCountryProfile>(httpContext);
+            var (body, jsonContinue) = await ReadJsonAsync<WasteMovements.Domain.CodeLists.ReviseCountryProfile>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // Validate the request body
-            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Api.CodeLists.ReviseCountryProfile>(_validatorOfReviseCountryProfileIEnumerable, body).ConfigureAwait(false);
+            var result2 = await WasteMovements.Api.Infrastructure.RequestValidation.Validate<WasteMovements.Domain.CodeLists.ReviseCountryProfile>(_validatorOfReviseCountryProfileIEnumerable, body).ConfigureAwait(false);
 
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result2 != null && !(result2 is Wolverine.Http.WolverineContinue))
@@ -63,6 +63,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "WasteMovements.Api.CodeLists.CountryRegistryEndpoints").SetTag("http.route", "/api/countries/{code}").SetTag("http.request.method", "PUT");
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             WasteMovements.Api.Infrastructure.EventMetadataMiddleware.Before(httpContext, documentSession);
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
@@ -72,8 +73,12 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             
+            // The write pipeline of this chain
+            var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
+
+            
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.CodeLists.CountryRegistryEndpoints.Put(code, body, documentSession, _countryRegistryProvider, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.CodeLists.CountryRegistryEndpoints.Put(code, body, stepWriter, _countryRegistryProvider).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
@@ -90,11 +95,10 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 
