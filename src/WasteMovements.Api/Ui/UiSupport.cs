@@ -1,9 +1,9 @@
+using System.Globalization;
 using WasteMovements.Domain.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -42,18 +42,50 @@ public sealed class UiIdentity(IOptionsMonitor<JwtBearerOptions> jwt)
     public static void SignOut(HttpResponse response) => response.Cookies.Delete(Cookie, new CookieOptions { Path = "/ui" });
 }
 
-/// <summary>An answer of the API as the pages show it: the JSON body, or the problem with its field errors.</summary>
-public sealed record ApiResult(int Status, JsonNode? Body, string? ContentType, byte[]? Bytes)
+/// <summary>
+/// An answer of the API as the pages read it: on success the body as the record the API answered with
+/// (<see cref="As{T}"/>, read with the API's own JSON options), on refusal the RFC 9457 problem with its field errors.
+/// </summary>
+public sealed record ApiResult(int Status, string? ContentType, byte[]? Bytes, JsonSerializerOptions Json)
 {
     public bool Ok => Status is >= 200 and < 300;
-    public string? Title => Body?["title"]?.GetValue<string>();
-    public string? Detail => Body?["detail"]?.GetValue<string>();
-    public string? Rule => Body?["rule"]?.GetValue<string>();
+
+    private bool IsJson => ContentType is not null && ContentType.Contains("json") && Bytes is { Length: > 0 };
+
+    /// <summary>The body as the API's answer record, e.g. <c>NotificationState</c>; null when the call failed or answered no JSON.</summary>
+    public T? As<T>() where T : class => Ok && IsJson ? JsonSerializer.Deserialize<T>(Bytes, Json) : null;
+
+    /// <summary>The problem of a refusal: RFC 9457, with the field errors of a validation problem.</summary>
+    public ProblemDetails? Problem => ReadProblem();
+
+    private ProblemDetails? ReadProblem()
+    {
+        if (Ok || !IsJson) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<HttpValidationProblemDetails>(Bytes, Json);
+        }
+        catch (JsonException)
+        {
+            // errors not in the validation shape: the problem without them
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ProblemDetails>(Bytes, Json);
+        }
+        catch (JsonException)
+        {
+            return null; // JSON that is not a problem: the status alone is shown
+        }
+    }
+
+    public string? Title => Problem?.Title;
+    public string? Detail => Problem?.Detail;
+    public string? Rule => Problem?.Extensions.TryGetValue("rule", out var rule) == true ? rule?.ToString() : null;
 
     public IReadOnlyDictionary<string, string[]> Errors =>
-        Body?["errors"] is JsonObject errors
-            ? errors.ToDictionary(e => e.Key, e => e.Value is JsonArray a ? a.Select(x => x!.GetValue<string>()).ToArray() : [e.Value?.ToString() ?? ""])
-            : new Dictionary<string, string[]>();
+        (Problem as HttpValidationProblemDetails)?.Errors.AsReadOnly() ?? new Dictionary<string, string[]>().AsReadOnly();
 
     /// <summary>The refusal as a person reads it: the rule's detail (with its article), or the field errors.</summary>
     public string Message => Detail ?? Title ?? $"HTTP {Status}";
@@ -61,14 +93,12 @@ public sealed record ApiResult(int Status, JsonNode? Body, string? ContentType, 
 
 /// <summary>
 /// Calls this host's own HTTP API on loopback with the signed-in user's token, so the pages go through the
-/// very same endpoints, validation and rules as any other client (no second copy of a rule).
+/// very same endpoints, validation and rules as any other client (no second copy of a rule). Bodies are written
+/// and answers read with the JSON options the API itself uses (Program.cs, ConfigureHttpJsonOptions).
 /// </summary>
-public sealed class ApiClient(IHttpClientFactory factory, IServer server, IConfiguration configuration)
+public sealed class ApiClient(IHttpClientFactory factory, IServer server, IConfiguration configuration, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private JsonSerializerOptions Json => json.Value.SerializerOptions;
 
     private HttpClient Client(string? token)
     {
@@ -91,14 +121,8 @@ public sealed class ApiClient(IHttpClientFactory factory, IServer server, IConfi
         return await Read(response, ct);
     }
 
-    private static async Task<ApiResult> Read(HttpResponseMessage response, CancellationToken ct)
-    {
-        var type = response.Content.Headers.ContentType?.MediaType;
-        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-        JsonNode? body = null;
-        if (type is not null && type.Contains("json") && bytes.Length > 0) body = JsonNode.Parse(bytes);
-        return new ApiResult((int)response.StatusCode, body, type, bytes);
-    }
+    private async Task<ApiResult> Read(HttpResponseMessage response, CancellationToken ct) =>
+        new((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync(ct), Json);
 }
 
 /// <summary>Base of the signed-in pages: the user from the cookie, the API client, and the outcome of the last action.</summary>
@@ -150,29 +174,30 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
     };
 }
 
-public static class Json
+/// <summary>How the pages write the values of the API's records: as the API spells them in its JSON.</summary>
+public static class Show
 {
-    public static string S(this JsonNode? node, string path)
-    {
-        JsonNode? current = node;
-        foreach (var part in path.Split('.')) current = current?[part];
-        return current switch
-        {
-            null => "",
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            _ => current.ToJsonString(),
-        };
-    }
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static JsonArray A(this JsonNode? node, string path)
-    {
-        JsonNode? current = node;
-        foreach (var part in path.Split('.')) current = current?[part];
-        return current as JsonArray ?? [];
-    }
+    /// <summary>An enum value as the API writes it (camelCase): <c>PartiallyConsented</c> is "partiallyConsented".</summary>
+    public static string Name<T>(this T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    public static string Date(this JsonNode? node, string path) =>
-        DateTimeOffset.TryParse(node.S(path), out var t) ? t.ToString("yyyy-MM-dd HH:mm") + " UTC" : node.S(path);
+    public static string Name<T>(this T? value) where T : struct, Enum => value is { } v ? v.Name() : "";
+
+    /// <summary>An instant as the pages show it: "yyyy-MM-dd HH:mm UTC"; nothing when there is none.</summary>
+    public static string Date(this DateTimeOffset instant) => instant.ToString("yyyy-MM-dd HH:mm", Invariant) + " UTC";
+
+    public static string Date(this DateTimeOffset? instant) => instant is { } t ? t.Date() : "";
+
+    /// <summary>A day as the API writes it (yyyy-MM-dd).</summary>
+    public static string Day(this DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+
+    public static string Day(this DateOnly? day) => day is { } d ? d.Day() : "";
+
+    /// <summary>A quantity or amount as the API writes it (invariant, with its scale).</summary>
+    public static string Number(this decimal value) => value.ToString(Invariant);
+
+    public static string Number(this decimal? value) => value is { } v ? v.Number() : "";
 
     public static string Human(this string camel) =>
         string.Concat(camel.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));

@@ -4,31 +4,26 @@ using Npgsql;
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Audit;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 
 namespace WasteMovements.Api.Tests.Audit;
 
 [Collection(ApiCollection.Name)]
 public sealed class AuditTests(ApiFixture api)
 {
-    /// <summary>A Basel notification MY -> JP through KR, consented, with one shipment departed.</summary>
+    /// <summary>
+    /// A Basel notification MY -> JP through KR, acknowledged by JP then KR, consented, with one shipment departed
+    /// under a correlation id of its own: 6 events on the notification, 2 on the shipment.
+    /// </summary>
     private async Task<(string Number, string Shipment)> MovementAsync()
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
-        var url = $"/api/notifications/{number}";
-        var consent = new { decision = "consent", conditions = new[] { "Sea route" }, validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true };
-        await (await api.Authority("JP").PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority("KR").PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority("JP").PostJson(url + "/decisions", consent)).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority("KR").PostJson(url + "/decisions", consent with { })).ShouldBe(HttpStatusCode.OK);
-        var shipment = (await (await api.Authority("MY").PostJson(url + "/shipments", new
-        {
-            quantity = 10, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "box", packages = 10,
-        })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
-        var client = api.Authority("MY");
-        client.DefaultRequestHeaders.Add("X-Correlation-Id", "corr-departure-1");
-        await (await client.PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(0, 8, 30)), carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
-        return (number, shipment);
+        var movement = await api.AnnouncedAsync(Flows.Basel(), Announcement(10m, TestStart.Day(7), "Sea Carrier", packages: 10), WrittenConsent(conditions: "Sea route"));
+        var my = api.Authority("MY");
+        my.DefaultRequestHeaders.Add("X-Correlation-Id", "corr-departure-1");
+        await my.Depart(movement.Shipment, new RecordDeparture(TestStart.At(0, 8, 30), "Sea Carrier")).Ok();
+        return (movement.Number, movement.Shipment);
     }
 
     private async Task Execute(string sql, params object[] parameters)
@@ -120,11 +115,11 @@ public sealed class AuditTests(ApiFixture api)
     [Fact]
     public async Task The_state_at_an_instant_or_version_is_rebuilt_from_the_events()
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
-        await (await api.Authority("JP").PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
+        var number = await api.FiledAsync(Flows.Basel(via: []));
+        var jp = api.Authority("JP");
+        await jp.Acknowledge(number).Ok();
         var afterAcknowledgement = await RecordedAtAsync(number, 2);
-        await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
+        await jp.Decide(number, WrittenConsent()).Ok();
 
         var then = await (await api.Auditor().GetAsync($"/api/notifications/{number}/state?at={Uri.EscapeDataString(afterAcknowledgement.ToString("O"))}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("acknowledged", then["notification"]!["status"]!.GetValue<string>());

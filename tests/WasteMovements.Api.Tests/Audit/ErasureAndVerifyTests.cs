@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Npgsql;
+using WasteMovements.Api.Audit;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Common;
 using WasteMovements.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class ErasureAndVerifyTests(ApiFixture api)
     {
         using var _ = api.TimeTravel();
         var person = $"Hanna Erasable {Guid.NewGuid():N}"[..28];
-        var sample = Samples.Notification("MY", "JP");
+        var sample = Flows.Basel(via: []);
         var particulars = sample with
         {
             Exporter = sample.Exporter with { Contact = new ContactPerson(person, "+60 3 0000", "hanna@example.org") },
@@ -24,16 +25,15 @@ public sealed class ErasureAndVerifyTests(ApiFixture api)
         // An officer of this test only: the erasure of the person who acted must not reach other tests' files.
         var officer = $"erasable{Guid.NewGuid():N}"[..16];
         var client = api.Authority("MY", officer);
-        var number = (await (await client.PostJson("/api/notifications", particulars)).ShouldBe(HttpStatusCode.Created))["notificationNumber"]!.GetValue<string>();
-        await (await client.PostJson($"/api/notifications/{number}/cancellation", new { reason = "Contract terminated" })).ShouldBe(HttpStatusCode.OK);
+        var number = (await client.File(particulars).Created())["notificationNumber"]!.GetValue<string>();
+        await client.Cancel(number, "Contract terminated").Ok();
 
-        var body = new { name = person, subject = $"{officer}.my", reason = "Retention period ended (EU 2024/1157 Art. 20)" };
-        var early = await (await api.Admin().PostJson("/api/personal-data/erasures", body)).ShouldBeProblem(HttpStatusCode.Conflict);
-        Assert.Equal("retention-period-running", early["rule"]!.GetValue<string>());
-        await (await api.Authority("MY").PostJson("/api/personal-data/erasures", body)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var erasure = new ErasePersonalData(person, $"{officer}.my", "Retention period ended (EU 2024/1157 Art. 20)");
+        await api.Refused(api.Admin().Erase(erasure), HttpStatusCode.Conflict, "retention-period-running");
+        await (await api.Authority("MY").Erase(erasure).SendAsync()).ShouldBeProblem(HttpStatusCode.Forbidden);
 
         api.Clock.Advance(TimeSpan.FromDays(5 * 365 + 2));
-        var erased = await (await api.Admin().PostJson("/api/personal-data/erasures", body)).ShouldBe(HttpStatusCode.OK);
+        var erased = await api.Admin().Erase(erasure).Ok();
         Assert.Contains(number, erased["notifications"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.True(erased["fields"]!.GetValue<int>() >= 4); // name, phone, e-mail, signature
 
@@ -78,8 +78,8 @@ public sealed class ErasureAndVerifyTests(ApiFixture api)
     [Fact]
     public async Task The_verify_command_exits_non_zero_on_a_broken_chain()
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
-        await (await api.Authority("JP").PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
+        var number = await api.FiledAsync(Flows.Basel(via: []));
+        await api.Authority("JP").Acknowledge(number).Ok();
 
         var (ok, output) = await RunApiCommand(api.ConnectionString, "verify", "--notification", number);
         Assert.True(ok == 0, output);

@@ -5,6 +5,7 @@ using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 
 namespace WasteMovements.Api.Tests.Audit;
 
@@ -21,37 +22,27 @@ public sealed class ProjectionVersionTests(ApiFixture api)
         // A file through an information request, consents, two shipments, departures, a receipt and a rejection;
         // plus whatever the other tests of the run left in the store.
         using var _ = api.TimeTravel();
-        var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
-        var url = $"/api/notifications/{number}";
-        var jp = api.Authority("JP"); var kr = api.Authority("KR"); var my = api.Authority("MY");
-        await (await kr.PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await jp.PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        var request = await (await jp.PostJson(url + "/information-requests", new { questions = "Which drums?" })).ShouldBe(HttpStatusCode.Created);
-        await (await my.PostJson(url + $"/information-requests/{request["requestId"]!.GetValue<string>()}/answer", new { answer = "UN 1A2" })).ShouldBe(HttpStatusCode.OK);
-        foreach (var (client, contract) in new[] { (kr, false), (jp, true) })
-        {
-            await (await client.PostJson(url + "/decisions",
-                new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = contract })).ShouldBe(HttpStatusCode.OK);
-        }
+        var number = await api.AcknowledgedAsync(Flows.Basel());
+        var jp = api.Authority("JP"); var my = api.Authority("MY");
+        var requestId = (await jp.RequestInformation(number, "Which drums?").Created())["requestId"]!.GetValue<string>();
+        await my.Answer(number, requestId, "UN 1A2").Ok();
+        await api.ConsentByAllAsync(number);
 
         var shipments = new List<string>();
         for (var i = 0; i < 2; i++)
         {
-            shipments.Add((await (await my.PostJson(url + "/shipments", new
-            {
-                quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
-            })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>());
+            shipments.Add(await my.Announce(number, Announcement(5m, TestStart.Day(7), "Sea Carrier", "drum", 20)).ShipmentId());
         }
 
         api.Clock.Set(TestStart.At(7, 12, 0));
         foreach (var id in shipments)
         {
-            await (await my.PostJson($"/api/shipments/{id}/departure", new { departedAt = TestStart.Text(TestStart.At(7, 8, 0)), carrier = "Sea Carrier" })).ShouldBe(HttpStatusCode.OK);
+            await my.Depart(id, new RecordDeparture(TestStart.At(7, 8, 0), "Sea Carrier")).Ok();
         }
 
         var facility = api.FacilityUser("NL-FAC-ROTTERDAM-1");
-        await (await facility.PostJson($"/api/shipments/{shipments[0]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(7, 11, 0)), quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
-        await (await facility.PostJson($"/api/shipments/{shipments[1]}/rejection", new { reason = "Leaking drums" })).ShouldBe(HttpStatusCode.OK);
+        await facility.Receive(shipments[0], new ConfirmReceipt(TestStart.At(7, 11, 0), 5m, "t")).Ok();
+        await facility.Reject(shipments[1], new RejectShipment("Leaking drums", null)).Ok();
 
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
@@ -70,7 +61,7 @@ public sealed class ProjectionVersionTests(ApiFixture api)
     [Fact]
     public async Task An_event_of_another_kind_of_stream_is_refused_and_nothing_is_appended()
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP"));
+        var number = await api.FiledAsync(Flows.Basel(via: []));
         var before = await api.StreamEventCountAsync(number);
         await using var session = api.Store.LightweightSession();
         session.Events.Append(number, new ShipmentDeparted(number, number + "-001", DateTimeOffset.UtcNow, "Sea Carrier", "guard test"));

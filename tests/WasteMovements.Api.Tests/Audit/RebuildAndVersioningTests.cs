@@ -10,30 +10,19 @@ using WasteMovements.Api.Audit;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 
 namespace WasteMovements.Api.Tests.Audit;
 
 [Collection(ApiCollection.Name)]
 public sealed class RebuildAndVersioningTests(ApiFixture api)
 {
+    /// <summary>Malaysia to Japan through Korea, consented, one shipment of 5 t departed this morning.</summary>
     private async Task<(string Number, string Shipment)> ShipmentInTransitAsync()
     {
-        var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
-        var url = $"/api/notifications/{number}";
-        foreach (var state in new[] { "JP", "KR" })
-        {
-            await (await api.Authority(state).PostJson(url + "/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-            await (await api.Authority(state).PostJson(url + "/decisions",
-                new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = state == "JP" })).ShouldBe(HttpStatusCode.OK);
-        }
-
-        var shipment = (await (await api.Authority("MY").PostJson(url + "/shipments", new
-        {
-            quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Sea Carrier" }, packaging = "drum", packages = 20,
-        })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
-        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(0, 8, 0)), carrier = "Sea Carrier" }))
-            .ShouldBe(HttpStatusCode.OK);
-        return (number, shipment);
+        var movement = await api.InTransitAsync(Flows.Basel(), Announcement(5m, TestStart.Day(7), "Sea Carrier", "drum", 20),
+            new RecordDeparture(TestStart.At(0, 8, 0), "Sea Carrier"));
+        return (movement.Number, movement.Shipment);
     }
 
     private async Task<Dictionary<string, string>> DocumentsAsync(string table, IEnumerable<string> ids)

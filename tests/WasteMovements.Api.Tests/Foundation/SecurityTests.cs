@@ -7,6 +7,8 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using WasteMovements.Api.Security;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
 
 namespace WasteMovements.Api.Tests.Foundation;
@@ -98,7 +100,7 @@ public sealed class SecurityTests(ApiFixture api)
         };
 
         var before = await api.EventCountAsync();
-        var response = await api.WithToken(token).PostJson("/api/notifications", Samples.Notification());
+        var response = await api.WithToken(token).File(Flows.Eu()).SendAsync();
         await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCountAsync());
     }
@@ -132,7 +134,7 @@ public sealed class SecurityTests(ApiFixture api)
             _ => [new Claim("sub", "bob"), new Claim("role", "superuser"), new Claim("country", "DE")],
         };
         var before = await api.EventCountAsync();
-        var body = url.EndsWith("receipt") ? (object)new { receivedAt = TestStart.Text(TestStart.At(0, 8, 0)), quantity = 1, unit = "t" } : Samples.Notification();
+        var body = url.EndsWith("receipt") ? (object)new ConfirmReceipt(TestStart.At(0, 8, 0), 1m, Units.Tonnes) : Flows.Eu();
         await (await api.WithToken(Sign(settings, settings.Key(), claims: claims)).PostJson(url, body)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCountAsync());
     }
@@ -142,7 +144,7 @@ public sealed class SecurityTests(ApiFixture api)
     {
         var settings = api.Services.GetRequiredService<JwtSettings>();
         var token = Sign(settings, settings.Key(), claims: [new Claim("sub", "bob"), new Claim("role", "authority")]);
-        await (await api.WithToken(token).PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await api.WithToken(token).File(Flows.Eu()).SendAsync()).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -35,6 +35,23 @@ public static class HttpAssertions
         return problem;
     }
 
+    /// <summary>
+    /// The one assertion of a refusal: an RFC 9457 problem with the status naming the rule and, where given, the
+    /// article (as the <c>article</c> member and in the detail a person reads). Returns the problem body.
+    /// </summary>
+    public static async Task<JsonNode> ShouldBeRefused(this HttpResponseMessage response, HttpStatusCode status, string rule, string? article = null)
+    {
+        var problem = await response.ShouldBeProblem(status);
+        Assert.Equal(rule, problem["rule"]?.GetValue<string>());
+        if (article is not null)
+        {
+            Assert.Equal(article, problem["article"]?.GetValue<string>());
+            Assert.Contains(article, problem["detail"]!.GetValue<string>());
+        }
+
+        return problem;
+    }
+
     public static async Task<JsonNode> ShouldBe(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();

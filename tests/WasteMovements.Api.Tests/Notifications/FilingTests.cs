@@ -19,7 +19,7 @@ public sealed class FilingTests(ApiFixture api)
         var client = api.Authority("DE", "alice");
         client.DefaultRequestHeaders.Add(CorrelationMiddleware.Header, "corr-file-1");
 
-        var response = await client.PostJson("/api/notifications", Samples.Notification(transits: ["BE"]));
+        var response = await client.File(Flows.Eu(via: ["BE"])).SendAsync();
 
         var created = await response.ShouldBe(HttpStatusCode.Created);
         var number = created["notificationNumber"]!.GetValue<string>();
@@ -51,9 +51,7 @@ public sealed class FilingTests(ApiFixture api)
     [Fact]
     public async Task The_transit_state_reads_the_file_but_an_unconcerned_state_may_not()
     {
-        var created = await (await api.Authority("DE").PostJson("/api/notifications", Samples.Notification(transits: ["BE"])))
-            .ShouldBe(HttpStatusCode.Created);
-        var number = created["notificationNumber"]!.GetValue<string>();
+        var number = await api.FiledAsync(Flows.Eu(via: ["BE"]));
 
         await (await api.Authority("BE").GetAsync($"/api/notifications/{number}")).ShouldBe(HttpStatusCode.OK);
         await (await api.Authority("NL").GetAsync($"/api/notifications/{number}")).ShouldBe(HttpStatusCode.OK);
@@ -68,7 +66,7 @@ public sealed class FilingTests(ApiFixture api)
     public async Task Unauthenticated_filing_is_401_and_appends_nothing()
     {
         var before = await api.EventCountAsync();
-        var response = await api.Anonymous().PostJson("/api/notifications", Samples.Notification());
+        var response = await api.Anonymous().File(Flows.Eu()).SendAsync();
         await response.ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.Equal(before, await api.EventCountAsync());
     }
@@ -77,9 +75,7 @@ public sealed class FilingTests(ApiFixture api)
     public async Task An_authority_of_another_state_filing_for_DE_is_403_and_appends_nothing()
     {
         var before = await api.EventCountAsync();
-        var problem = await (await api.Authority("FR").PostJson("/api/notifications", Samples.Notification(export: "DE")))
-            .ShouldBeProblem(HttpStatusCode.Forbidden);
-        Assert.Equal("not-state-of-export", problem["rule"]!.GetValue<string>());
+        var problem = await (await api.Authority("FR").File(Flows.Eu()).SendAsync()).ShouldBeRefused(HttpStatusCode.Forbidden, "not-state-of-export");
         Assert.Contains("Art. 6(1)", problem["detail"]!.GetValue<string>());
         Assert.Equal(before, await api.EventCountAsync());
     }
@@ -97,7 +93,7 @@ public sealed class FilingTests(ApiFixture api)
             "auditor" => api.Auditor(),
             _ => api.Admin(),
         };
-        await (await client.PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await client.File(Flows.Eu()).SendAsync()).ShouldBeProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before, await api.EventCountAsync());
     }
 
@@ -105,7 +101,7 @@ public sealed class FilingTests(ApiFixture api)
     public async Task An_invalid_body_is_400_naming_each_field_and_appends_nothing()
     {
         var before = await api.EventCountAsync();
-        var sample = Samples.Notification();
+        var sample = Flows.Eu();
         var invalid = sample with
         {
             StateOfImport = "XX",
@@ -116,7 +112,7 @@ public sealed class FilingTests(ApiFixture api)
             Declaration = sample.Declaration with { InformationCorrect = false },
         };
 
-        var problem = await (await api.Authority("DE").PostJson("/api/notifications", invalid)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var problem = await (await api.Authority("DE").File(invalid).SendAsync()).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         var errors = problem["errors"]!.AsObject();
         foreach (var field in new[] { "stateOfImport", "operation", "totalQuantity", "unit", "waste.yCodes[0]", "waste.baselCode", "waste.unNumber", "declaration.informationCorrect" })
@@ -132,13 +128,11 @@ public sealed class FilingTests(ApiFixture api)
     public async Task A_code_deleted_before_the_filing_date_is_refused_by_name()
     {
         // A1180 was deleted from Annex VIII on 1 January 2025 (BC-15/18); its successor is A1181.
-        var sample = Samples.Notification();
-        var response = await api.Authority("DE").PostJson("/api/notifications", sample with { Waste = sample.Waste with { BaselCode = "A1180" } });
-        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+        var sample = Flows.Eu();
+        var problem = await (await api.Authority("DE").File(sample with { Waste = sample.Waste with { BaselCode = "A1180" } }).SendAsync()).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.Contains("A1180", problem["errors"]!["waste.baselCode"]![0]!.GetValue<string>());
 
-        await (await api.Authority("DE").PostJson("/api/notifications", sample with { Waste = sample.Waste with { BaselCode = "A1181" } }))
-            .ShouldBe(HttpStatusCode.Created);
+        await api.Authority("DE").File(sample with { Waste = sample.Waste with { BaselCode = "A1181" } }).Created();
     }
 
     [Fact]
@@ -161,7 +155,7 @@ public sealed class FilingTests(ApiFixture api)
     {
         var client = api.Authority("CZ");
         var sample = Samples.Notification(export: "CZ", import: "AT");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostJson("/api/notifications", sample)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.File(sample).SendAsync()));
         var numbers = new List<string>();
         foreach (var response in responses)
         {

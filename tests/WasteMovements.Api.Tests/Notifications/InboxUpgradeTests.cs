@@ -16,7 +16,7 @@ public sealed class InboxUpgradeTests(ApiFixture api)
     public async Task A_document_without_recorded_pending_steps_still_shows_its_steps_in_the_inbox()
     {
         // Peru to Japan through Korea: no other test files for PE, so the inbox below is this file's alone.
-        var number = await api.FileAsync(Samples.Notification("PE", "JP", ["KR"]));
+        var number = await api.FiledAsync(Samples.Notification("PE", "JP", ["KR"]));
         var before = await (await api.Authority("KR").GetAsync("/api/inbox")).ShouldBe(HttpStatusCode.OK);
         var expected = before["items"]!.AsArray().Where(i => i!["notificationNumber"]!.GetValue<string>() == number).Select(i => i!.ToJsonString()).ToArray();
         Assert.NotEmpty(expected);

@@ -1,8 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using WasteMovements.Api.Audit;
+using WasteMovements.Api.CodeLists;
+using WasteMovements.Api.Consent;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Shipments;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 using Xunit.Abstractions;
 
 namespace WasteMovements.Api.Tests.Reliability;
@@ -22,10 +32,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     private const string OtherFacilityId = "NL-FAC-OTHER";
 
     /// <summary>The states of a scenario: Basel (Malaysia to Japan through Korea) or EU (Germany to the Netherlands through Belgium).</summary>
-    private sealed record World(string Export, string Import, string Transit, string Unrelated);
+    private sealed record World(string Export, string Import, string Transit, string Unrelated, NotificationParticulars Flow);
 
-    private static readonly World Basel = new("MY", "JP", "KR", "PL");
-    private static readonly World Eu = new("DE", "NL", "BE", "PL");
+    private static readonly World Basel = new("MY", "JP", "KR", "PL", Flows.Basel());
+    private static readonly World Eu = new("DE", "NL", "BE", "PL", Flows.Eu(via: ["BE"]));
 
     /// <summary>What a setup leaves: the concrete URL and body the callers send.</summary>
     private sealed record Target(string Url, object? Body);
@@ -54,68 +64,59 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     private async Task<string> FiledAsync(World w)
     {
         api.Clock.Set(ApiFixture.Start);
-        return await api.FileAsync(Samples.Notification(w.Export, w.Import, [w.Transit]));
+        return await api.FiledAsync(w.Flow);
     }
 
     private async Task<string> AcknowledgedAsync(World w)
     {
-        var number = await FiledAsync(w);
-        foreach (var state in new[] { w.Transit, w.Import })
-        {
-            await (await api.Authority(state).PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        }
-
-        return number;
+        api.Clock.Set(ApiFixture.Start);
+        return await api.AcknowledgedAsync(w.Flow);
     }
 
-    private static object Consent(bool contract) =>
-        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = contract };
+    private static readonly DecideOnConsent Consent = WrittenConsent(until: TestStart.Day(8).AddDays(303));
 
     private async Task<string> ConsentedAsync(World w)
     {
-        var number = await AcknowledgedAsync(w);
-        await (await api.Authority(w.Import).PostJson($"/api/notifications/{number}/decisions", Consent(true))).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority(w.Transit).PostJson($"/api/notifications/{number}/decisions", Consent(false))).ShouldBe(HttpStatusCode.OK);
-        return number;
+        api.Clock.Set(ApiFixture.Start);
+        return await api.ConsentedAsync(w.Flow, Consent);
     }
 
-    private static object Announcement => new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 };
+    private static readonly AnnounceShipment Announcement = Commands.Announcement(5m, packages: 4);
 
-    private async Task<string> AnnouncedAsync(World w)
+    private async Task<Movement> AnnouncedAsync(World w)
     {
-        var number = await ConsentedAsync(w);
-        var created = await (await api.Authority(w.Export).PostJson($"/api/notifications/{number}/shipments", Announcement)).ShouldBe(HttpStatusCode.Created);
-        return created["shipmentId"]!.GetValue<string>();
+        api.Clock.Set(ApiFixture.Start);
+        return await api.AnnouncedAsync(w.Flow, Announcement, Consent);
     }
 
-    private async Task<string> DepartedAsync(World w)
+    private static readonly RecordDeparture Departure = new(TestStart.At(9, 8, 0), SampleCarrier);
+
+    private async Task<Movement> InTransitAsync(World w)
     {
-        var shipment = await AnnouncedAsync(w);
+        var movement = await AnnouncedAsync(w);
         api.Clock.Set(TestStart.At(9, 10, 0));
-        await (await api.Authority(w.Export).PostJson($"/api/shipments/{shipment}/departure",
-            new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" })).ShouldBe(HttpStatusCode.OK);
-        return shipment;
+        await api.DepartAsync(movement, Departure);
+        return movement;
     }
+
+    private async Task<string> DepartedAsync(World w) => (await InTransitAsync(w)).Shipment;
+
+    private static readonly ConfirmReceipt Receipt = new(TestStart.At(10, 8, 0), 5m, Units.Tonnes);
 
     private async Task<string> ReceivedAsync(World w)
     {
-        var shipment = await DepartedAsync(w);
+        var movement = await InTransitAsync(w);
         api.Clock.Set(TestStart.At(10, 9, 0));
-        await (await api.FacilityUser(FacilityId).PostJson($"/api/shipments/{shipment}/receipt",
-            new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
-        return shipment;
+        await api.ReceiveAsync(movement, Receipt);
+        return movement.Shipment;
     }
 
-    private static object GuaranteeBody => new
-    {
-        kind = "guarantee", provider = "Landesbank", reference = "G-1", amount = 250000, currency = "EUR",
-        coverage = "Transport, treatment and 90 days' storage", validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(212)),
-    };
+    private static readonly RecordGuarantee GuaranteeBody = Guarantee("G-1", "Transport, treatment and 90 days' storage");
 
     private async Task<string> GuaranteedAsync(World w)
     {
         var number = await FiledAsync(w);
-        await (await api.Authority(w.Export).PostJson($"/api/notifications/{number}/guarantee", GuaranteeBody)).ShouldBe(HttpStatusCode.OK);
+        await api.Authority(w.Export).RecordGuarantee(number, GuaranteeBody).Ok();
         return number;
     }
 
@@ -126,30 +127,29 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     private IEnumerable<Row> Rows()
     {
         // Export Import Transit Unrelated Facility OtherFacility Auditor Admin Anonymous
-        yield return new("POST", "/api/notifications", Basel, w => { api.Clock.Set(ApiFixture.Start); return Task.FromResult(At("/api/notifications", Samples.Notification(w.Export, w.Import, [w.Transit]))); },
+        yield return new("POST", "/api/notifications", Basel, w => { api.Clock.Set(ApiFixture.Start); return Task.FromResult(At("/api/notifications", w.Flow)); },
             S(201, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/notifications", Basel, async w => At("/api/notifications?page=1&pageSize=5"),
             S(200, 200, 200, 200, 403, 403, 200, 403, 401));
         yield return new("GET", "/api/notifications/{number}", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}"),
             S(200, 200, 200, 403, 403, 403, 200, 403, 401));
-        yield return new("POST", "/api/notifications/{number}/acknowledgements", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/acknowledgements", new { }),
+        yield return new("POST", "/api/notifications/{number}/acknowledgements", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/acknowledgements", Step.NoBody),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/information-requests", Basel,
-            async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/information-requests", new { questions = "Lead content per battery type?" }),
+            async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/information-requests", new RequestInformation("Lead content per battery type?")),
             S(403, 201, 201, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/information-requests/{requestId}/answer", Basel, async w =>
             {
                 var number = await AcknowledgedAsync(w);
-                var request = await (await api.Authority(w.Import).PostJson($"/api/notifications/{number}/information-requests", new { questions = "Which lead content?" }))
-                    .ShouldBe(HttpStatusCode.Created);
-                return At($"/api/notifications/{number}/information-requests/{request["requestId"]!.GetValue<string>()}/answer", new { answer = "60-70 % lead" });
+                var request = await api.Authority(w.Import).RequestInformation(number, "Which lead content?").Created();
+                return At($"/api/notifications/{number}/information-requests/{request["requestId"]!.GetValue<string>()}/answer", new AnswerInformationRequest("60-70 % lead", []));
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
-        yield return new("POST", "/api/notifications/{number}/decisions", Basel, async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/decisions", Consent(true)),
+        yield return new("POST", "/api/notifications/{number}/decisions", Basel, async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/decisions", Consent),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
-        yield return new("POST", "/api/notifications/{number}/withdrawals", Basel, async w => At($"/api/notifications/{await ConsentedAsync(w)}/withdrawals", new { reason = "Permit suspended" }),
+        yield return new("POST", "/api/notifications/{number}/withdrawals", Basel, async w => At($"/api/notifications/{await ConsentedAsync(w)}/withdrawals", new WithdrawConsent("Permit suspended")),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
-        yield return new("POST", "/api/notifications/{number}/cancellation", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/cancellation", new { reason = "Contract ended" }),
+        yield return new("POST", "/api/notifications/{number}/cancellation", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/cancellation", new CancelNotification("Contract ended")),
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/shipments", Basel, async w => At($"/api/notifications/{await ConsentedAsync(w)}/shipments", Announcement),
             S(201, 403, 403, 403, 403, 403, 403, 403, 401));
@@ -157,14 +157,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(200, 200, 200, 403, 403, 403, 200, 403, 401));
         yield return new("POST", "/api/notifications/{number}/guarantee", Eu, async w => At($"/api/notifications/{await FiledAsync(w)}/guarantee", GuaranteeBody),
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
-        yield return new("POST", "/api/notifications/{number}/guarantee/approval", Eu, async w => At($"/api/notifications/{await GuaranteedAsync(w)}/guarantee/approval", new { }),
+        yield return new("POST", "/api/notifications/{number}/guarantee/approval", Eu, async w => At($"/api/notifications/{await GuaranteedAsync(w)}/guarantee/approval", Step.NoBody),
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/guarantee/release", Eu, async w =>
             {
                 var number = await GuaranteedAsync(w);
-                await (await api.Authority(w.Export).PostJson($"/api/notifications/{number}/guarantee/approval", new { })).ShouldBe(HttpStatusCode.OK);
-                await (await api.Authority(w.Export).PostJson($"/api/notifications/{number}/cancellation", new { reason = "No shipment will take place" })).ShouldBe(HttpStatusCode.OK);
-                return At($"/api/notifications/{number}/guarantee/release", new { });
+                await api.Authority(w.Export).ApproveGuarantee(number).Ok();
+                await api.Authority(w.Export).Cancel(number, "No shipment will take place").Ok();
+                return At($"/api/notifications/{number}/guarantee/release", Step.NoBody);
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/notifications/{number}/history", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/history"),
@@ -175,58 +175,54 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(403, 403, 403, 403, 403, 403, 200, 403, 401));
         yield return new("GET", "/api/notifications/{number}/dossier", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/dossier"),
             S(403, 403, 403, 403, 403, 403, 200, 403, 401));
-        yield return new("GET", "/api/shipments/{shipmentId}", Basel, async w => At($"/api/shipments/{await AnnouncedAsync(w)}"),
+        yield return new("GET", "/api/shipments/{shipmentId}", Basel, async w => At($"/api/shipments/{(await AnnouncedAsync(w)).Shipment}"),
             S(200, 200, 200, 403, 200, 403, 200, 403, 401));
-        yield return new("GET", "/api/shipments/{shipmentId}/document.pdf", Basel, async w => At($"/api/shipments/{await AnnouncedAsync(w)}/document.pdf"),
+        yield return new("GET", "/api/shipments/{shipmentId}/document.pdf", Basel, async w => At($"/api/shipments/{(await AnnouncedAsync(w)).Shipment}/document.pdf"),
             S(200, 200, 200, 403, 200, 403, 200, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/departure", Basel, async w =>
             {
-                var shipment = await AnnouncedAsync(w);
+                var shipment = (await AnnouncedAsync(w)).Shipment;
                 api.Clock.Set(TestStart.At(9, 10, 0));
-                return At($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" });
+                return At($"/api/shipments/{shipment}/departure", Departure);
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         // The body names the transit state's entry: only that state records it.
         yield return new("POST", "/api/shipments/{shipmentId}/border-crossings", Basel,
-            async w => At($"/api/shipments/{await DepartedAsync(w)}/border-crossings", new { state = w.Transit, customsOffice = $"{w.Transit}-CO-IN", direction = "entry", at = TestStart.Text(TestStart.At(9, 9, 30)) }),
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/border-crossings", new RecordBorderCrossing(w.Transit, $"{w.Transit}-CO-IN", CrossingDirection.Entry, TestStart.At(9, 9, 30))),
             S(403, 403, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/carrier-handovers", Basel,
-            async w => At($"/api/shipments/{await DepartedAsync(w)}/carrier-handovers", new { fromCarrier = "Trans Europa Logistik", toCarrier = "Osaka Haulage", signedBy = "K. Sato", at = TestStart.Text(TestStart.At(9, 9, 45)) }),
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/carrier-handovers", new RecordCarrierHandover(SampleCarrier, "Osaka Haulage", "K. Sato", TestStart.At(9, 9, 45))),
             S(200, 200, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/receipt", Basel, async w =>
             {
                 var shipment = await DepartedAsync(w);
                 api.Clock.Set(TestStart.At(10, 9, 0));
-                return At($"/api/shipments/{shipment}/receipt", new { receivedAt = TestStart.Text(TestStart.At(10, 8, 0)), quantity = 5, unit = "t" });
+                return At($"/api/shipments/{shipment}/receipt", Receipt);
             },
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
-        yield return new("POST", "/api/shipments/{shipmentId}/rejection", Basel, async w => At($"/api/shipments/{await ReceivedAsync(w)}/rejection", new { reason = "Leaking batteries" }),
+        yield return new("POST", "/api/shipments/{shipmentId}/rejection", Basel, async w => At($"/api/shipments/{await ReceivedAsync(w)}/rejection", new RejectShipment("Leaking batteries", null)),
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/completion", Basel,
-            async w => At($"/api/shipments/{await ReceivedAsync(w)}/completion", new { operation = "R4", completedAt = TestStart.Text(TestStart.At(10, 8, 30)), certificateReference = "CERT-1" }),
+            async w => At($"/api/shipments/{await ReceivedAsync(w)}/completion", new CertifyCompletion("R4", TestStart.At(10, 8, 30), "CERT-1")),
             S(403, 403, 403, 403, 200, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/return", Basel, async w =>
             {
                 var shipment = await ReceivedAsync(w);
-                await (await api.FacilityUser(FacilityId).PostJson($"/api/shipments/{shipment}/rejection", new { reason = "Leaking batteries" })).ShouldBe(HttpStatusCode.OK);
-                return At($"/api/shipments/{shipment}/return", new { });
+                await api.FacilityUser(FacilityId).Reject(shipment, new RejectShipment("Leaking batteries", null)).Ok();
+                return At($"/api/shipments/{shipment}/return", Step.NoBody);
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/illegal-traffic", Basel,
-            async w => At($"/api/shipments/{await AnnouncedAsync(w)}/illegal-traffic", new { cause = "not-matching-documents", details = "Mixed scrap", exporterAtFault = true }),
+            async w => At($"/api/shipments/{(await AnnouncedAsync(w)).Shipment}/illegal-traffic", new RecordIllegalTraffic("not-matching-documents", "Mixed scrap", true)),
             S(200, 200, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/cannot-be-completed", Basel,
-            async w => At($"/api/shipments/{await DepartedAsync(w)}/cannot-be-completed", new { reason = "Facility fire" }),
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/cannot-be-completed", new ReportCannotBeCompleted("Facility fire")),
             S(403, 200, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/alternative-arrangements", Basel, async w =>
             {
                 var shipment = await DepartedAsync(w);
-                await (await api.Authority(w.Import).PostJson($"/api/shipments/{shipment}/cannot-be-completed", new { reason = "Facility fire" })).ShouldBe(HttpStatusCode.OK);
-                return At($"/api/shipments/{shipment}/alternative-arrangements", new
-                {
-                    facility = new { id = "JP-FAC-OSAKA-2", name = "Osaka Lead Works", address = "Osaka", siteAddress = "Osaka Bay 4", contact = new { name = "Plant manager" } },
-                    details = "Consent of JP for the Osaka facility obtained",
-                });
+                await api.Authority(w.Import).ReportCannotBeCompleted(shipment, "Facility fire").Ok();
+                return At($"/api/shipments/{shipment}/alternative-arrangements", Alternative("Consent of JP for the Osaka facility obtained"));
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/inbox", Basel, async w => At("/api/inbox"),
@@ -241,11 +237,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(200, 200, 200, 200, 200, 200, 200, 200, 200));
         yield return new("PUT", "/api/countries/{code}", Basel, async w =>
             {
-                var current = await (await api.Anonymous().GetAsync("/api/countries/PL")).ShouldBe(HttpStatusCode.OK);
-                return At("/api/countries/PL", new { profile = current, reason = "Authorization matrix: unchanged revision", source = "test" });
+                var current = (await (await api.Anonymous().GetAsync("/api/countries/PL")).ShouldBe(HttpStatusCode.OK)).Deserialize<CountryProfile>(Json.Options)!;
+                return At("/api/countries/PL", new ReviseCountryProfile(current, "Authorization matrix: unchanged revision", "test"));
             },
             S(403, 403, 403, 403, 403, 403, 403, 200, 401));
-        yield return new("POST", "/api/personal-data/erasures", Basel, async w => At("/api/personal-data/erasures", new { name = "Nobody Known", subject = (string?)null, reason = "Art. 17 request" }),
+        yield return new("POST", "/api/personal-data/erasures", Basel, async w => At("/api/personal-data/erasures", new ErasePersonalData("Nobody Known", null, "Art. 17 request")),
             S(403, 403, 403, 403, 403, 403, 403, 200, 401));
         // A verification token that was never issued: the public page says so to anyone.
         yield return new("GET", "/verify/{token}", Basel, async w => At("/verify/not-a-token"),
@@ -311,7 +307,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
     {
         var client = Client(caller, row.World);
         var request = new HttpRequestMessage(new HttpMethod(row.Method), target.Url);
-        if (target.Body is not null) request.Content = JsonContent.Create(target.Body, options: Json.Options);
+        if (target.Body is not null) request.Content = JsonContent.Create(target.Body, target.Body.GetType(), options: Json.Options);
         var response = await client.SendAsync(request);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType == "application/problem+json");
     }

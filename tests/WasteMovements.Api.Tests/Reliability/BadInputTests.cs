@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
 using Xunit.Abstractions;
 
@@ -11,7 +12,9 @@ namespace WasteMovements.Api.Tests.Reliability;
 
 /// <summary>
 /// A corpus of malformed and hostile bodies sent to every write route by the caller allowed to use it: each is
-/// answered with a 4xx problem, appends nothing, and the server stays healthy (docs/reliability.md).
+/// answered with a 4xx problem, appends nothing, and the server stays healthy (docs/reliability.md). The valid
+/// bodies the corpus starts from are JSON as a client writes it (anonymous objects), since the corpus edits their
+/// properties by name; the movements they act on are set up through the typed scenario helpers.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed partial class BadInputTests(ApiFixture api, ITestOutputHelper output)
@@ -33,23 +36,13 @@ public sealed partial class BadInputTests(ApiFixture api, ITestOutputHelper outp
     {
         api.Clock.Set(ApiFixture.Start);
         // One notification waiting for an answer (acknowledged, with a question) and one consented with a departed shipment.
-        var asking = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
-        foreach (var s in new[] { "KR", "JP" }) await (await api.Authority(s).PostJson($"/api/notifications/{asking}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        var requestId = (await (await api.Authority("JP").PostJson($"/api/notifications/{asking}/information-requests", new { questions = "Lead content?" }))
-            .ShouldBe(HttpStatusCode.Created))["requestId"]!.GetValue<string>();
+        var asking = await api.AcknowledgedAsync(Flows.Basel());
+        var requestId = (await api.Authority("JP").RequestInformation(asking, "Lead content?").Created())["requestId"]!.GetValue<string>();
 
-        var number = await api.FileAsync(Samples.Notification("MY", "JP", ["KR"]));
-        foreach (var s in new[] { "KR", "JP" }) await (await api.Authority(s).PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority("JP").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
-        await (await api.Authority("KR").PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(0).AddDays(303)), contractConfirmed = false })).ShouldBe(HttpStatusCode.OK);
-        var shipment = (await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments",
-            new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 4 }))
-            .ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>();
+        var movement = await api.AnnouncedAsync(Flows.Basel(), Commands.Announcement(5m, packages: 4), Commands.WrittenConsent(until: TestStart.Day(8).AddDays(303)));
         api.Clock.Set(TestStart.At(9, 10, 0));
-        await (await api.Authority("MY").PostJson($"/api/shipments/{shipment}/departure", new { departedAt = TestStart.Text(TestStart.At(9, 8, 0)), carrier = "Trans Europa Logistik" }))
-            .ShouldBe(HttpStatusCode.OK);
+        await api.DepartAsync(movement, new RecordDeparture(TestStart.At(9, 8, 0), Commands.SampleCarrier));
+        var (number, shipment) = (movement.Number, movement.Shipment);
 
         HttpClient My() => api.Authority("MY", "corpus");
         HttpClient Jp() => api.Authority("JP", "corpus");
@@ -205,7 +198,7 @@ public sealed partial class BadInputTests(ApiFixture api, ITestOutputHelper outp
     public async Task Injection_text_in_free_text_is_stored_verbatim_as_data()
     {
         var hostile = "Robert'); DROP TABLE mt_events; -- <script>alert('x')</script> \u202e 👍🏽";
-        var number = await api.FileAsync(Samples.Notification() with { ReasonForExport = hostile });
+        var number = await api.FiledAsync(Samples.Notification() with { ReasonForExport = hostile });
         var state = await (await api.Auditor().GetAsync($"/api/notifications/{number}")).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(hostile, state["particulars"]!["reasonForExport"]!.GetValue<string>());
         Assert.True(await api.EventCountAsync() > 0, "mt_events is still there");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Notifications;
 using WasteMovements.Tests.Support;
 using Xunit.Abstractions;
 
@@ -28,7 +29,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var midnight = new DateTimeOffset(wallStart.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
         var expiryWall = wallStart + TimeSpan.FromSeconds(45);
         var offset = midnight - expiryWall;
-        var today = DateOnly.FromDateTime(midnight.UtcDateTime.AddDays(-1)).ToString("yyyy-MM-dd");
+        var today = DateOnly.FromDateTime(midnight.UtcDateTime.AddDays(-1));
         var settings = new Dictionary<string, string>
         {
             ["Clock__Offset"] = offset.ToString("c"),
@@ -46,7 +47,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         // Warm-up (first use of the three chains) and a bad token for the log check.
         var filed = await load.SendAsync(warm, "file", "/api/notifications", Samples.Notification("GH", "CH"), ApiProcess.AuthorityToken("GH", "warmup.gh"));
         var number = filed.Response!["notificationNumber"]!.GetValue<string>();
-        await load.SendAsync(warm, "acknowledge", $"/api/notifications/{number}/acknowledgements", new { }, ch);
+        await load.SendAsync(warm, "acknowledge", $"/api/notifications/{number}/acknowledgements", Step.NoBody, ch);
         await load.SendAsync(warm, "consent", $"/api/notifications/{number}/decisions", Consent(today), ch);
         var badToken = ApiProcess.AuthorityToken("GH", "mallory")[..^4] + "AAAA";
         await warm.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/notifications") { Headers = { Authorization = new("Bearer", badToken) } });
@@ -63,7 +64,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 var f = await load.SendAsync(client, "file", "/api/notifications", Samples.Notification("GH", "CH"), gh);
                 if (!f.Succeeded) return;
                 var n = f.Response!["notificationNumber"]!.GetValue<string>();
-                if (!(await load.SendAsync(client, "acknowledge", $"/api/notifications/{n}/acknowledgements", new { }, ch)).Succeeded) return;
+                if (!(await load.SendAsync(client, "acknowledge", $"/api/notifications/{n}/acknowledgements", Step.NoBody, ch)).Succeeded) return;
                 if (!(await load.SendAsync(client, "consent", $"/api/notifications/{n}/decisions", Consent(today), ch)).Succeeded) return;
             }
         })).ToArray();
@@ -152,8 +153,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
-    private static object Consent(string today) =>
-        new { decision = "consent", conditions = Array.Empty<string>(), validFrom = today, validUntil = today, contractConfirmed = true };
+    /// <summary>A consent valid for the one day of the procedure's clock: it expires at that clock's midnight.</summary>
+    private static DecideOnConsent Consent(DateOnly today) => Commands.WrittenConsent(today, today);
 
     private static async Task<List<string>> StreamsAsync(string cs)
     {

@@ -1,7 +1,9 @@
+using WasteMovements.Domain.Notifications;
 using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using WasteMovements.Api.Infrastructure;
+using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Tests.Support;
 
@@ -40,7 +42,7 @@ public sealed class IdempotencyTests(ApiFixture api)
         Assert.Equal(after, await api.EventCountAsync());
 
         // Without the key, the same body is a new filing (a new number).
-        var other = await (await de.PostJson("/api/notifications", Samples.Notification())).ShouldBe(HttpStatusCode.Created);
+        var other = await de.File(Samples.Notification()).Created();
         Assert.NotEqual(created["notificationNumber"]!.GetValue<string>(), other["notificationNumber"]!.GetValue<string>());
     }
 
@@ -67,7 +69,7 @@ public sealed class IdempotencyTests(ApiFixture api)
 
         // The same person and key on another route is another request too.
         var number = first["notificationNumber"]!.GetValue<string>();
-        var cancelled = await api.Authority("DE", "anna").SendAsync(Post($"/api/notifications/{number}/cancellation", new { reason = "Filed twice" }, key));
+        var cancelled = await api.Authority("DE", "anna").SendAsync(Post($"/api/notifications/{number}/cancellation", new CancelNotification("Filed twice"), key));
         await cancelled.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -90,12 +92,8 @@ public sealed class IdempotencyTests(ApiFixture api)
     public async Task Concurrent_retries_of_an_announcement_reserve_one_shipment()
     {
         using var _ = api.TimeTravel();
-        var number = await api.FileAsync(Samples.Notification("GH", "CH", shipments: 10, total: 100m));
-        var ch = api.Authority("CH");
-        await (await ch.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await ch.PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
-        var announcement = new { quantity = 5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 10 };
+        var number = await api.ConsentedAsync(Samples.Notification("GH", "CH", shipments: 10, total: 100m));
+        var announcement = Commands.Announcement(5m, TestStart.Day(7), "Atlantic Lines", "drum", 10);
 
         var gh = api.Authority("GH", "idem-shipper");
         var key = Guid.NewGuid().ToString();
@@ -115,11 +113,11 @@ public sealed class IdempotencyTests(ApiFixture api)
     public async Task Concurrent_retries_of_a_step_on_a_locked_stream_append_once()
     {
         using var _ = api.TimeTravel();
-        var number = await api.FileAsync(Samples.Notification("GH", "CH"));
+        var number = await api.FiledAsync(Samples.Notification("GH", "CH"));
         var ch = api.Authority("CH", "idem-ack");
         var key = Guid.NewGuid().ToString();
         var before = await api.StreamEventCountAsync(number);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", new { }, key))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", Step.NoBody, key))));
 
         var bodies = new List<string>();
         foreach (var response in responses) bodies.Add((await response.ShouldBe(HttpStatusCode.OK)).ToJsonString());
@@ -131,17 +129,17 @@ public sealed class IdempotencyTests(ApiFixture api)
     public async Task A_refusal_is_not_stored_so_the_fixed_retry_with_the_same_key_succeeds()
     {
         using var _ = api.TimeTravel();
-        var number = await api.FileAsync(Samples.Notification("GH", "CH"));
+        var number = await api.FiledAsync(Samples.Notification("GH", "CH"));
         var ch = api.Authority("CH", "idem-refused");
         var key = Guid.NewGuid().ToString();
-        var consent = new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true };
+        var consent = Commands.WrittenConsent();
 
         // Consent before acknowledging: refused (409), nothing appended, nothing stored.
         var before = await api.EventCountAsync();
         await (await ch.SendAsync(Post($"/api/notifications/{number}/decisions", consent, key))).ShouldBeProblem(HttpStatusCode.Conflict);
         Assert.Equal(before, await api.EventCountAsync());
 
-        await (await ch.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
+        await ch.Acknowledge(number).Ok();
         var ok = await (await ch.SendAsync(Post($"/api/notifications/{number}/decisions", consent, key))).ShouldBe(HttpStatusCode.OK);
         var count = await api.StreamEventCountAsync(number);
         var again = await (await ch.SendAsync(Post($"/api/notifications/{number}/decisions", consent, key))).ShouldBe(HttpStatusCode.OK);
@@ -153,17 +151,17 @@ public sealed class IdempotencyTests(ApiFixture api)
     public async Task A_replay_comes_before_If_Match_and_keeps_the_ETag()
     {
         using var _ = api.TimeTravel();
-        var number = await api.FileAsync(Samples.Notification("GH", "CH"));
+        var number = await api.FiledAsync(Samples.Notification("GH", "CH"));
         var ch = api.Authority("CH", "idem-etag");
         var key = Guid.NewGuid().ToString();
-        var first = await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", new { }, key, ifMatch: "\"1\""));
+        var first = await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", Step.NoBody, key, ifMatch: "\"1\""));
         await first.ShouldBe(HttpStatusCode.OK);
         // The stream is now at version 2; the retry of the request that moved it there still gets its answer.
-        var retry = await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", new { }, key, ifMatch: "\"1\""));
+        var retry = await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", Step.NoBody, key, ifMatch: "\"1\""));
         await retry.ShouldBe(HttpStatusCode.OK);
         Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
         // A new request with the stale version is a 412.
-        await (await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", new { }, Guid.NewGuid().ToString(), ifMatch: "\"1\"")))
+        await (await ch.SendAsync(Post($"/api/notifications/{number}/acknowledgements", Step.NoBody, Guid.NewGuid().ToString(), ifMatch: "\"1\"")))
             .ShouldBeProblem(HttpStatusCode.PreconditionFailed);
     }
 

@@ -64,11 +64,11 @@ public sealed class RateLimitTests : IAsyncLifetime
         var alice = As("alice.de");
         for (var i = 0; i < 5; i++)
         {
-            await (await alice.PostJson("/api/notifications", Samples.Notification())).ShouldBe(HttpStatusCode.Created);
+            await alice.File(Samples.Notification()).Created();
         }
 
         var before = await EventsAsync();
-        var limited = await alice.PostJson("/api/notifications", Samples.Notification());
+        var limited = await alice.File(Samples.Notification()).SendAsync();
         var problem = await limited.ShouldBeProblem(HttpStatusCode.TooManyRequests);
         Assert.Equal("urn:wastemovements:problem:rate-limited", problem["type"]!.GetValue<string>());
         var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single());
@@ -76,7 +76,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(before, await EventsAsync());
 
         // Another person of the same authority has a budget of her own; reads are not limited.
-        await (await As("bob.de").PostJson("/api/notifications", Samples.Notification())).ShouldBe(HttpStatusCode.Created);
+        await As("bob.de").File(Samples.Notification()).Created();
         for (var i = 0; i < 20; i++) await (await alice.GetAsync("/api/notifications?page=1&pageSize=1")).ShouldBe(HttpStatusCode.OK);
     }
 
@@ -86,9 +86,9 @@ public sealed class RateLimitTests : IAsyncLifetime
         var anonymous = _factory.CreateClient();
         for (var i = 0; i < 5; i++)
         {
-            await (await anonymous.PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.Unauthorized);
+            await (await anonymous.File(Samples.Notification()).SendAsync()).ShouldBeProblem(HttpStatusCode.Unauthorized);
         }
 
-        await (await anonymous.PostJson("/api/notifications", Samples.Notification())).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        await (await anonymous.File(Samples.Notification()).SendAsync()).ShouldBeProblem(HttpStatusCode.TooManyRequests);
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
 using Xunit.Abstractions;
 
@@ -54,7 +56,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         for (var i = 0; i < Expiring; i++)
         {
             var n = await Write(i, "file", "/api/notifications", particulars, gh);
-            await Write(i + 1, "acknowledge", $"/api/notifications/{n}/acknowledgements", new { }, ch);
+            await Write(i + 1, "acknowledge", $"/api/notifications/{n}/acknowledgements", Step.NoBody, ch);
             await Write(i + 1, "consent", $"/api/notifications/{n}/decisions", Consent(today, today), ch);
         }
 
@@ -65,10 +67,10 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
         {
             var n = await Write(i, "file", "/api/notifications", particulars, gh);
             numbers.Add(n);
-            await Write(i + 1, "acknowledge", $"/api/notifications/{n}/acknowledgements", new { }, ch);
+            await Write(i + 1, "acknowledge", $"/api/notifications/{n}/acknowledgements", Step.NoBody, ch);
             await Write(i, "consent", $"/api/notifications/{n}/decisions", Consent(today, today.AddDays(200)), ch);
             var shipment = await Write(i + 1, "announce", $"/api/notifications/{n}/shipments", Announcement(today), gh);
-            await Write(i, "illegal-traffic", $"/api/shipments/{shipment}/illegal-traffic", new { cause = "not-matching-documents", details = "Mixed scrap", exporterAtFault = false }, ch);
+            await Write(i, "illegal-traffic", $"/api/shipments/{shipment}/illegal-traffic", new RecordIllegalTraffic("not-matching-documents", "Mixed scrap", false), ch);
         }
 
         // Ten concurrent announcements through both nodes for the two shipments left: exactly two pass.
@@ -126,13 +128,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
                          $"{Expiring} consent deadlines fired once each ({expired} ConsentExpired, {twice} twice)");
     }
 
-    private static object Consent(DateOnly from, DateOnly until) => new
-    {
-        decision = "consent", conditions = Array.Empty<string>(), validFrom = from.ToString("yyyy-MM-dd"), validUntil = until.ToString("yyyy-MM-dd"), contractConfirmed = true,
-    };
+    private static DecideOnConsent Consent(DateOnly from, DateOnly until) => Commands.WrittenConsent(from, until);
 
-    private static object Announcement(DateOnly today) => new
-    {
-        quantity = 10, unit = "t", plannedDeparture = today.AddDays(5).ToString("yyyy-MM-dd"), carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 10,
-    };
+    private static AnnounceShipment Announcement(DateOnly today) => Commands.Announcement(10m, today.AddDays(5), "Atlantic Lines", "drum", 10);
 }

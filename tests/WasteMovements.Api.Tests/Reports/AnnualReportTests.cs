@@ -2,7 +2,10 @@ using System.Net;
 using Marten;
 using Marten.Events;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 
 namespace WasteMovements.Api.Tests.Reports;
 
@@ -16,32 +19,26 @@ public sealed class AnnualReportTests(ApiFixture api)
     {
         using var _ = api.TimeTravel();
         // Ghana (not in Annex VII) to Switzerland: Basel regime; three shipments of 10, 20 and 30 t.
-        var number = await api.FileAsync(Samples.Notification("GH", "CH", shipments: 4, total: 100m));
+        var number = await api.ConsentedAsync(Samples.Notification("GH", "CH", shipments: 4, total: 100m));
         var ch = api.Authority("CH"); var gh = api.Authority("GH"); var facility = api.FacilityUser(Facility);
-        await (await ch.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await ch.PostJson($"/api/notifications/{number}/decisions",
-            new { decision = "consent", validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true })).ShouldBe(HttpStatusCode.OK);
         var ids = new List<string>();
         foreach (var quantity in new[] { 10m, 20m, 30m })
         {
-            ids.Add((await (await gh.PostJson($"/api/notifications/{number}/shipments", new
-            {
-                quantity, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(7)), carriers = new[] { "Atlantic Lines" }, packaging = "drum", packages = 50,
-            })).ShouldBe(HttpStatusCode.Created))["shipmentId"]!.GetValue<string>());
+            ids.Add(await gh.Announce(number, Announcement(quantity, TestStart.Day(7), "Atlantic Lines", "drum", 50)).ShipmentId());
         }
 
         api.Clock.Set(TestStart.At(7, 12, 0));
         foreach (var id in ids)
         {
-            await (await gh.PostJson($"/api/shipments/{id}/departure", new { departedAt = TestStart.Text(TestStart.At(7, 8, 0)), carrier = "Atlantic Lines" })).ShouldBe(HttpStatusCode.OK);
+            await gh.Depart(id, new RecordDeparture(TestStart.At(7, 8, 0), "Atlantic Lines")).Ok();
         }
 
         api.Clock.Set(TestStart.At(8, 10, 0));
-        await (await facility.PostJson($"/api/shipments/{ids[0]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(8, 9, 0)), quantity = 9.5, unit = "t" })).ShouldBe(HttpStatusCode.OK);
-        await (await facility.PostJson($"/api/shipments/{ids[1]}/receipt", new { receivedAt = TestStart.Text(TestStart.At(8, 9, 30)), quantity = 20, unit = "t" })).ShouldBe(HttpStatusCode.OK);
-        await (await facility.PostJson($"/api/shipments/{ids[2]}/rejection", new { reason = "Drums corroded" })).ShouldBe(HttpStatusCode.OK);
-        await (await gh.PostJson($"/api/shipments/{ids[2]}/return", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await ch.PostJson($"/api/shipments/{ids[0]}/illegal-traffic", new { cause = "not-matching-documents", details = "Labels missing", exporterAtFault = false })).ShouldBe(HttpStatusCode.OK);
+        await facility.Receive(ids[0], new ConfirmReceipt(TestStart.At(8, 9, 0), 9.5m, Units.Tonnes)).Ok();
+        await facility.Receive(ids[1], new ConfirmReceipt(TestStart.At(8, 9, 30), 20m, Units.Tonnes)).Ok();
+        await facility.Reject(ids[2], new RejectShipment("Drums corroded", null)).Ok();
+        await gh.RecordReturn(ids[2]).Ok();
+        await ch.ReportIllegalTraffic(ids[0], new RecordIllegalTraffic("not-matching-documents", "Labels missing", false)).Ok();
 
         // The async daemon builds the reports in the background: wait (bounded) until it has caught up.
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));

@@ -6,27 +6,18 @@ using WasteMovements.Api.Shipments;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Tests.Support;
+using static WasteMovements.Api.Tests.Infrastructure.Commands;
 
 namespace WasteMovements.Api.Tests.Shipments;
 
 [Collection(ApiCollection.Name)]
 public sealed class MovementDocumentTests(ApiFixture api)
 {
+    /// <summary>Malaysia to Japan, consented with a condition the document carries; 12.5 t announced.</summary>
     private async Task<string> AnnouncedShipmentAsync(Func<NotificationParticulars, NotificationParticulars>? vary = null)
     {
-        var sample = Samples.Notification("MY", "JP");
-        var number = await api.FileAsync(vary is null ? sample : vary(sample));
-        var jp = api.Authority("JP");
-        await (await jp.PostJson($"/api/notifications/{number}/acknowledgements", new { })).ShouldBe(HttpStatusCode.OK);
-        await (await jp.PostJson($"/api/notifications/{number}/decisions", new
-        {
-            decision = "consent", conditions = new[] { "Sea route via Akita only" }, validFrom = TestStart.Text(TestStart.Day(0)), validUntil = TestStart.Text(TestStart.Day(8).AddYears(1).AddDays(-11)), contractConfirmed = true,
-        })).ShouldBe(HttpStatusCode.OK);
-        var created = await (await api.Authority("MY").PostJson($"/api/notifications/{number}/shipments", new
-        {
-            quantity = 12.5, unit = "t", plannedDeparture = TestStart.Text(TestStart.Day(9)), carriers = new[] { "Trans Europa Logistik" }, packaging = "box", packages = 40,
-        })).ShouldBe(HttpStatusCode.Created);
-        return created["shipmentId"]!.GetValue<string>();
+        var sample = Flows.Basel(via: []);
+        return (await api.AnnouncedAsync(vary is null ? sample : vary(sample), Announcement(12.5m), WrittenConsent(conditions: "Sea route via Akita only"))).Shipment;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Api.Audit;
+using WasteMovements.Domain.Audit;
 
 namespace WasteMovements.Api.Ui.Pages;
 
@@ -8,9 +9,9 @@ public sealed class AuditModel(UiIdentity identity, ApiClient api) : UiPage(iden
 {
     [BindProperty(SupportsGet = true)] public string Number { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? At { get; set; }
-    public JsonNode? History { get; private set; }
-    public JsonNode? Integrity { get; private set; }
-    public JsonNode? PointInTime { get; private set; }
+    public HistoryPage? History { get; private set; }
+    public ChainVerification? Integrity { get; private set; }
+    public PointInTimeState? PointInTime { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -22,14 +23,14 @@ public sealed class AuditModel(UiIdentity identity, ApiClient api) : UiPage(iden
             return;
         }
 
-        History = history.Body;
+        History = history.As<HistoryPage>();
         if (Me.IsAuditor)
         {
-            Integrity = (await Get(resource + "/integrity")).Body;
+            Integrity = (await Get(resource + "/integrity")).As<ChainVerification>();
             if (!string.IsNullOrWhiteSpace(At) && DateTimeOffset.TryParse(At, out var at))
             {
                 var state = await Get($"{resource}/state?at={Uri.EscapeDataString(at.ToUniversalTime().ToString("O"))}");
-                if (state.Ok) PointInTime = state.Body;
+                if (state.Ok) PointInTime = state.As<PointInTimeState>();
                 else Failure = state;
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Api.Notifications;
 using WasteMovements.Domain.CodeLists;
 
 namespace WasteMovements.Api.Ui.Pages;
@@ -24,8 +25,9 @@ public sealed class FileModel(UiIdentity identity, ApiClient api, CodeListCatalo
         var result = await Post("/api/notifications", Form.ToBody());
         if (result.Ok)
         {
-            Flash = $"Notification {result.Body.S("notificationNumber")} filed and transmitted to the states concerned.";
-            return Redirect($"/ui/notifications/{result.Body.S("notificationNumber")}");
+            var number = result.As<NotificationCreated>()?.NotificationNumber;
+            Flash = $"Notification {number} filed and transmitted to the states concerned.";
+            return Redirect($"/ui/notifications/{number}");
         }
 
         Failure = result;

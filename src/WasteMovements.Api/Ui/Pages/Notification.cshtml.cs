@@ -1,5 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Api.Audit;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.Notifications;
 
 namespace WasteMovements.Api.Ui.Pages;
 
@@ -7,15 +9,15 @@ namespace WasteMovements.Api.Ui.Pages;
 public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
 {
     [BindProperty(SupportsGet = true)] public string Number { get; set; } = "";
-    public JsonNode? State { get; private set; }
-    public JsonNode? Shipments { get; private set; }
-    public JsonNode? History { get; private set; }
+    public NotificationState? State { get; private set; }
+    public NotificationShipments? Shipments { get; private set; }
+    public HistoryPage? History { get; private set; }
 
     private string Resource => $"/api/notifications/{Uri.EscapeDataString(Number)}";
 
-    public JsonNode? MyAuthority => State.A("authorities").FirstOrDefault(a => a.S("state") == Me.Country);
-    public bool IsExport => Me.IsAuthority && State.S("particulars.stateOfExport") == Me.Country;
-    public string Regime => State.S("regime.regime");
+    public AuthorityState? MyAuthority => State?.Authorities.FirstOrDefault(a => a.State == Me.Country);
+    public bool IsExport => Me.IsAuthority && State?.Particulars.StateOfExport == Me.Country;
+    public string Regime => State?.Regime.Regime.Name() ?? "";
 
     public async Task<IActionResult> OnGetAsync() => await Load();
 
@@ -28,9 +30,9 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
             return Page();
         }
 
-        State = state.Body;
-        Shipments = (await Get(Resource + "/shipments")).Body;
-        History = (await Get(Resource + "/history?pageSize=500")).Body;
+        State = state.As<NotificationState>();
+        Shipments = (await Get(Resource + "/shipments")).As<NotificationShipments>();
+        History = (await Get(Resource + "/history?pageSize=500")).As<HistoryPage>();
         return Page();
     }
 
@@ -76,7 +78,8 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
             return await Load();
         }
 
-        Flash = $"Shipment {result.Body.S("shipmentNumber")} announced; the movement document is ready.";
-        return Redirect($"/ui/shipments/{result.Body.S("shipmentId")}");
+        var created = result.As<ShipmentCreated>();
+        Flash = $"Shipment {created?.ShipmentNumber} announced; the movement document is ready.";
+        return Redirect($"/ui/shipments/{created?.ShipmentId}");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Api.Notifications;
 
 namespace WasteMovements.Api.Ui.Pages;
 
@@ -14,12 +15,13 @@ public sealed class NotificationsModel(UiIdentity identity, ApiClient api) : UiP
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
-    public ApiResult? Result { get; private set; }
+    public NotificationPage? Listing { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Result = await Get("/api/notifications" + Query(PageNumber));
-        if (!Result.Ok) Failure = Result;
+        var result = await Get("/api/notifications" + Query(PageNumber));
+        if (result.Ok) Listing = result.As<NotificationPage>();
+        else Failure = result;
     }
 
     public string Link(int page) => "/ui/notifications" + Query(page);

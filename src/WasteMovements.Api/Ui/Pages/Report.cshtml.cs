@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Domain.Reports;
 
 namespace WasteMovements.Api.Ui.Pages;
 
@@ -8,7 +8,7 @@ public sealed class ReportModel(UiIdentity identity, ApiClient api) : UiPage(ide
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public int Year { get; set; } = DateTime.UtcNow.Year;
-    public JsonNode? Report { get; private set; }
+    public AnnualReport? Report { get; private set; }
 
     private string Query(string format) => $"/api/reports/annual?state={Uri.EscapeDataString(State ?? "")}&year={Year}&format={format}";
 
@@ -17,7 +17,7 @@ public sealed class ReportModel(UiIdentity identity, ApiClient api) : UiPage(ide
         State ??= Me.Country;
         if (string.IsNullOrEmpty(State)) return;
         var result = await Get(Query("json"));
-        if (result.Ok) Report = result.Body;
+        if (result.Ok) Report = result.As<AnnualReport>();
         else Failure = result;
     }
 
@@ -53,6 +53,6 @@ public sealed class ReportModel(UiIdentity identity, ApiClient api) : UiPage(ide
 
     /// <summary>Quantity per waste code (both directions), for the bar chart.</summary>
     public IReadOnlyList<(string Code, decimal Quantity)> ByWasteCode =>
-        Report.A("lines").GroupBy(l => $"{l.S("wasteCode")} {l.S("direction")}")
-            .Select(g => (g.Key, g.Sum(l => l!["quantity"]!.GetValue<decimal>()))).OrderByDescending(x => x.Item2).ToArray();
+        (Report?.Lines ?? []).GroupBy(l => $"{l.WasteCode} {l.Direction.Name()}")
+            .Select(g => (g.Key, g.Sum(l => l.Quantity))).OrderByDescending(x => x.Item2).ToArray();
 }

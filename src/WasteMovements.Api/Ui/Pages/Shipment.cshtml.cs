@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.Ui.Pages;
 
@@ -7,18 +7,18 @@ namespace WasteMovements.Api.Ui.Pages;
 public sealed class ShipmentModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
-    public JsonNode? State { get; private set; }
+    public ShipmentState? State { get; private set; }
 
     private string Resource => $"/api/shipments/{Uri.EscapeDataString(Id)}";
-    public bool IsExport => Me.IsAuthority && State.S("stateOfExport") == Me.Country;
-    public bool IsFacility => Me.IsFacility && State.S("facilityId") == Me.Facility;
+    public bool IsExport => Me.IsAuthority && State?.StateOfExport == Me.Country;
+    public bool IsFacility => Me.IsFacility && State?.FacilityId == Me.Facility;
 
     public async Task<IActionResult> OnGetAsync() => await Load();
 
     private async Task<IActionResult> Load()
     {
         var result = await Get(Resource);
-        if (result.Ok) State = result.Body;
+        if (result.Ok) State = result.As<ShipmentState>();
         else Failure = result;
         return Page();
     }
