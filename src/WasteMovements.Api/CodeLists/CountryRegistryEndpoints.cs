@@ -28,9 +28,10 @@ public sealed class ReviseCountryProfileValidator : AbstractValidator<ReviseCoun
             p.RuleFor(x => x.Codes).NotEmpty();
             p.RuleFor(x => x.Operations).NotEmpty();
         }).When(x => x.Profile is not null);
-        RuleFor(x => x.Profile.TacitTransitConsentSource).NotEmpty().MaximumLength(2000)
-            .When(x => x.Profile is not null && x.Profile.TacitTransitConsent)
-            .WithMessage("A Basel Art. 6(4) declaration (tacit transit consent) needs its source: a fact without a source is not used as a rule.");
+        RuleFor(x => x.Profile.TacitTransitConsentSource).NotEmpty()
+            .WithMessage("A Basel Art. 6(4) declaration (tacit transit consent) needs its source: a fact without a source is not used as a rule.")
+            .MaximumLength(2000)
+            .When(x => x.Profile is not null && x.Profile.TacitTransitConsent);
         RuleFor(x => x.Profile).Must(p => p.AnnexVII == (p.Oecd || p.Eu || p.Code == "LI"))
             .When(x => x.Profile is not null)
             .WithMessage("Annex VII is the OECD members, the EU member states and Liechtenstein (Basel Art. 4A).");

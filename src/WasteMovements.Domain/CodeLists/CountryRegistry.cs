@@ -44,6 +44,7 @@ public sealed record CountryProfile
     /// </summary>
     public string? TacitTransitConsentSource { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasSourcedTacitTransitDeclaration => TacitTransitConsent && !string.IsNullOrWhiteSpace(TacitTransitConsentSource);
     public IReadOnlyList<Art11Agreement> Art11Agreements { get; init; } = [];
     public IReadOnlyList<ImportProhibition> ImportProhibitions { get; init; } = [];
