@@ -456,6 +456,18 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
             schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         }
 
+        // Enumerations are written as camelCase strings (JsonStringEnumConverter): say so, or generators read them as integers.
+        if ((Nullable.GetUnderlyingType(info.Type) ?? info.Type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
+        {
+            schema.Type = schema.Enum.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        }
+
+        // A property computed from others (no setter, no constructor parameter) is only ever answered, never read.
+        if (context.JsonPropertyInfo is { Set: null, AssociatedParameter: null })
+        {
+            schema.ReadOnly = true;
+        }
+
         if (info.Kind == JsonTypeInfoKind.Enumerable && info.ElementType == typeof(string) && schema.Items is null)
         {
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
