@@ -26,6 +26,14 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
 
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
+    private readonly JsonSerializerOptions _requestJson = new(json.Value.SerializerOptions)
+    {
+        TypeInfoResolver = (json.Value.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(type =>
+        {
+            foreach (var property in type.Properties.Where(p => p is { Set: null, AssociatedParameter: null })) property.ShouldSerialize = (_, _) => false;
+        }),
+    };
+
     // Problems leave out what they do not carry.
     private readonly JsonSerializerOptions _problemJson = new(json.Value.SerializerOptions)
     {
@@ -132,7 +140,7 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         foreach (var media in body.Content.Values.OfType<OpenApiMediaType>())
         {
             media.Examples = entry.RequestExamples.ToDictionary(e => e.Name,
-                e => (IOpenApiExample)new OpenApiExample { Summary = e.Summary, Value = Json(e.Value) });
+                e => (IOpenApiExample)new OpenApiExample { Summary = e.Summary, Value = RequestJson(e.Value) });
         }
     }
 
@@ -313,6 +321,9 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
 
     private JsonNode? Json(object value) => JsonSerializer.SerializeToNode(value, value.GetType(), _json);
 
+    // A request example leaves out what is only ever answered (computed, read-only properties).
+    private JsonNode? RequestJson(object value) => JsonSerializer.SerializeToNode(value, value.GetType(), _requestJson);
+
     // ---- the document ----------------------------------------------------------------------------------------------
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -457,9 +468,11 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         }
 
         // Enumerations are written as camelCase strings (JsonStringEnumConverter): say so, or generators read them as integers.
+        // (A nullable use is already a oneOf of null and the enumeration, so null is not one of its values.)
         if ((Nullable.GetUnderlyingType(info.Type) ?? info.Type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
         {
-            schema.Type = schema.Enum.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = schema.Enum.Where(v => v is not null).ToList();
         }
 
         // A property computed from others (no setter, no constructor parameter) is only ever answered, never read.
