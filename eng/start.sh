@@ -26,7 +26,7 @@ cat <<MSG
 
   WasteMovements is starting on ${URL}
     Web UI       ${URL}/ui  (sign in with a demo identity)
-    API page     ${URL}/api.html
+    API reference ${URL}/api-reference
     OpenAPI      ${URL}/openapi/v1.json
     Health       ${URL}/health
     Database     ${CONN}

@@ -8,6 +8,8 @@
 #
 # Before the build it runs `eng/codegen.sh check` (the committed pre-generated Wolverine code is current); a failed
 # check makes the run fail, the tests still run and the last line is still the count.
+# After the tests, the OpenAPI document the API served (written by OpenApiContractTests) is linted with Spectral and Redocly
+# (eng/openapi-lint/lint.sh); each linter counts as one check in the closing line, failed when it reports an error.
 #
 # Packages are restored in locked mode: the packages.lock.json files in git decide every version, and a
 # registry serving a new one changes nothing (docs/dependencies.md says how to update the locks).
@@ -37,7 +39,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >&2 || echo "[test] could not install chromium" >&2
 fi
 
-rm -rf "$RESULTS"
+rm -rf "$RESULTS" "$REPO/.artifacts/openapi"
 mkdir -p "$RESULTS"
 
 status=0
@@ -69,6 +71,26 @@ else
   fi
 fi
 
+lint_passed=0; lint_failed=0
+served="$REPO/.artifacts/openapi/v1.json"
+if [[ -d "$RESULTS" ]] && compgen -G "$RESULTS/*/*.trx" >/dev/null; then
+  if [[ ! -f "$served" && ${#EXTRA[@]} -gt 0 ]]; then
+    echo "[test] the contract tests did not run (filtered): the OpenAPI lint is skipped" >&2
+  else
+    echo "[test] linting the served OpenAPI document (eng/openapi-lint/lint.sh)" >&2
+    rm -rf "$REPO/.artifacts/openapi-lint"
+    bash eng/openapi-lint/lint.sh "$served"
+    lint_exit=$?
+    for linter in spectral redocly; do
+      summary="$REPO/.artifacts/openapi-lint/$linter.summary"
+      if [[ -f "$summary" ]] && grep -q ": 0 errors," "$summary"; then lint_passed=$((lint_passed + 1)); else lint_failed=$((lint_failed + 1)); fi
+      echo "[test] openapi lint: $(cat "$summary" 2>/dev/null || echo "$linter did not run")" >&2
+    done
+    if [[ $lint_exit -ne 0 && $lint_failed -eq 0 ]]; then lint_failed=1; fi
+    [[ $lint_failed -gt 0 ]] && status=1
+  fi
+fi
+
 passed=0; failed=0; files=0
 for trx in "$RESULTS"/*/*.trx; do
   [[ -f "$trx" ]] || continue
@@ -79,6 +101,9 @@ for trx in "$RESULTS"/*/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   echo "[test] $(basename "$(dirname "$trx")") $(basename "$trx"): ${p:-0} passed, ${f:-0} failed" >&2
 done
+
+passed=$((passed + lint_passed)); failed=$((failed + lint_failed))
+if [[ $lint_failed -gt 0 ]]; then echo "[test] the OpenAPI lint failed (see the [lint] lines above)" >&2; fi
 
 if [[ $files -eq 0 ]]; then
   echo "no test results were written (build failure?)" >&2

@@ -18,6 +18,7 @@ using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Demo;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
+using WasteMovements.Api.OpenApi;
 using WasteMovements.Api.Reports;
 using WasteMovements.Api.Security;
 using WasteMovements.Api.Shipments;
@@ -127,7 +128,8 @@ builder.AddWriteRateLimiting();
 builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SigningKeyGuard>());
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ExceptionProblems>();
-builder.Services.AddOpenApi();
+// The OpenAPI contract: src/WasteMovements.Api/OpenApi (docs/api-guide.md, "The contract").
+builder.Services.AddWasteMovementsOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -154,13 +156,16 @@ app.UseSerilogRequestLogging(options =>
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("CorrelationId", CorrelationMiddleware.Get(http)));
 app.UseStaticFiles();
+// The browsable API reference at /api-reference, rendered from /openapi/v1.json (src/WasteMovements.Api/OpenApi).
+app.UseWasteMovementsApiReference();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseAuthentication();
 // After authentication (the partition is the token's sub), before authorization (floods of refused calls count too).
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi(OpenApiSetup.DocumentPath);
+app.MapApiReferenceRedirects();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/ui")).ExcludeFromDescription();
 app.MapRazorPages();
@@ -175,6 +180,8 @@ app.MapWolverineEndpoints(options =>
     // Endpoints take a StepWriter: the one write pipeline, built from the chain's own session and bus.
     options.AddParameterHandlingStrategy<WasteMovements.Api.Pipeline.StepWriterParameterStrategy>();
     options.AddMiddleware(typeof(EventMetadataMiddleware), chain => !chain.HttpMethods.Contains("GET"));
+    // What each route answers, for the OpenAPI document (src/WasteMovements.Api/OpenApi).
+    options.AddPolicy<ContractPolicy>();
 });
 
 return await app.RunJasperFxCommands(args);

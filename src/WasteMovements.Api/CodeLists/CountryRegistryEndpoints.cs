@@ -38,6 +38,9 @@ public sealed class ReviseCountryProfileValidator : AbstractValidator<ReviseCoun
     }
 }
 
+/// <summary>What a revision of a registry entry answers: the state and its entry's new version (also the ETag).</summary>
+public sealed record CountryRegistryWritten(string Code, long Version);
+
 public sealed record CountryRegistryView(string Title, IReadOnlyList<CodeListSource> Sources, string Compiled, IReadOnlyList<CountryProfile> Entries);
 
 public static class CountryRegistryEndpoints
@@ -70,7 +73,7 @@ public static class CountryRegistryEndpoints
         }
 
         var result = await write.OnRegistryEntry(CountryRegistryEntry.StreamKey(code), body, RegistryRevision.Revise,
-            written => Results.Ok(new { code = body.Profile.Code.ToUpperInvariant(), version = written.Version }));
+            written => Results.Ok(new CountryRegistryWritten(body.Profile.Code.ToUpperInvariant(), written.Version)));
         provider.Invalidate();
         return result;
     }

@@ -129,6 +129,7 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         var stream = await session.Events.FetchForExclusiveWriting<CountryRegistryEntry>(key, ct);
         var decision = step(stream.Aggregate, actor, command, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        // The version before the append: appending moves the stream's CurrentVersion already.
         var version = Version(stream) + decision.Events.Count;
         stream.AppendMany(decision.Events);
         return WriteOutcome.Written(key, version, decision);

@@ -1,0 +1,350 @@
+using WasteMovements.Api.Audit;
+using WasteMovements.Api.CodeLists;
+using WasteMovements.Api.Consent;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.Audit;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Reports;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.OpenApi;
+
+/// <summary>A named example of a request or response body.</summary>
+public sealed record BodyExample(string Name, string Summary, object Value);
+
+/// <summary>
+/// What the OpenAPI document says about one route beyond what the code shows: its capability (tag), a summary and
+/// description for a person, what it answers on success, and examples. The statuses it can answer with a problem, the
+/// headers and the roles are derived from the route itself (<see cref="ContractPolicy"/>, <see cref="ContractTransformers"/>).
+/// </summary>
+public sealed record ApiOperation(string Name, string Tag, string Summary, string Description)
+{
+    public int SuccessStatus { get; init; } = 200;
+    public Type? SuccessType { get; init; }
+    public string SuccessDescription { get; init; } = "OK";
+
+    /// <summary>Other media types of the success answer (the JSON one is described by <see cref="SuccessType"/>): content type and what it holds.</summary>
+    public IReadOnlyList<(string ContentType, string Format)> OtherMedia { get; init; } = [];
+
+    /// <summary>A 201 answer carries a Location header.</summary>
+    public bool Location { get; init; }
+
+    /// <summary>The route reads no database (no 503).</summary>
+    public bool NoDatabase { get; init; }
+
+    /// <summary>Statuses the defaults would add but this route never answers.</summary>
+    public IReadOnlyList<int> Never { get; init; } = [];
+
+    /// <summary>Rules of the procedure shown as examples of this route's 403 and 409 answers.</summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
+
+    public IReadOnlyList<BodyExample> RequestExamples { get; init; } = [];
+    public object? ResponseExample { get; init; }
+}
+
+/// <summary>The catalogue of every route's contract, by the route's <c>Name</c> (its operation id). A route without an entry fails OpenApiContractTests.</summary>
+public static class ApiOperations
+{
+    public static class Tags
+    {
+        public const string Notifications = "Notifications";
+        public const string Consent = "Consent procedure";
+        public const string Guarantee = "Financial guarantee";
+        public const string Shipments = "Shipments";
+        public const string TakeBack = "Take-back and illegal traffic";
+        public const string Inbox = "Inbox";
+        public const string Audit = "Audit";
+        public const string Reports = "Reports";
+        public const string ReferenceData = "Reference data";
+        public const string Administration = "Administration";
+        public const string Verification = "Document verification";
+    }
+
+    /// <summary>The tags in the order of the procedure, each with its description.</summary>
+    public static readonly IReadOnlyList<(string Name, string Description)> TagOrder =
+    [
+        (Tags.Notifications, "The file of a transboundary movement (Basel Annex V A): filed by the competent authority of the state of export, read and listed by the states concerned and auditors, cancelled by the state of export."),
+        (Tags.Consent, "The prior informed consent procedure (Basel Art. 6(2)-(4); OECD C(2001)107; EU 2024/1157 Art. 8-9): acknowledgements, information requests and answers, consents and refusals, withdrawals."),
+        (Tags.Guarantee, "The insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7): recorded by the state of export, approved before the first shipment, released when every certificate has arrived."),
+        (Tags.Shipments, "Shipments under a consented notification (Basel Art. 6(9), Annex V B): announced with the movement document, departed, across borders, handed over between carriers, received, rejected and certified by the facility."),
+        (Tags.TakeBack, "The duty to re-import (Basel Art. 8; EU 2024/1157 Art. 22-24) and illegal traffic (Basel Art. 9)."),
+        (Tags.Inbox, "What the caller has to do now, with the deadlines of the procedure."),
+        (Tags.Audit, "The auditors' view: every event in order, the state at any instant or version, the hash chains and the dossier to archive."),
+        (Tags.Reports, "The annual report of a state (Basel Art. 13(3))."),
+        (Tags.ReferenceData, "Code lists and the country registry the rules read; open to anyone."),
+        (Tags.Administration, "Administrators: revisions of the country registry and the erasure of personal data after the retention period."),
+        (Tags.Verification, "The public check of a movement document's QR code, for customs officers without an account."),
+    ];
+
+    private static ApiOperation Op(string name, string tag, string summary, string description) => new(name, tag, summary, description);
+
+    public static readonly IReadOnlyList<ApiOperation> All =
+    [
+        // ---- notifications ------------------------------------------------------------------------------------
+        Op("FileNotification", Tags.Notifications, "File a notification",
+            "The competent authority of the state of export files a notification (Basel Art. 6(1)) with the items of Annex V A. " +
+            "The body is validated field by field (400 with `errors`), then the rules of filing are checked: the states exist, " +
+            "the movement is transboundary, not south of 60°S, between Parties or under an Art. 11 agreement, not banned by the " +
+            "Ban Amendment or an import prohibition, and a general notification covers at most 12 months. The answer names the " +
+            "notification number (`<export>-<year>-<sequence>`); the notification is transmitted to the states of import and transit, " +
+            "whose acknowledgement and decision deadlines start now.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(NotificationCreated), SuccessDescription = "Filed: the new notification's number and version 1.", Location = true,
+            Never = [404],
+            Refusals = ["not-state-of-export", "ban-amendment", "non-party-import", "import-prohibited", "general-notification-period"],
+            RequestExamples = [new("lead-acid-batteries", "A general notification: spent lead-acid batteries from Germany to the Netherlands through Belgium", Examples.Notification)],
+            ResponseExample = Examples.Created,
+        },
+        Op("ListNotifications", Tags.Notifications, "List notifications",
+            "An authority's notifications (those its state is concerned by; `role` narrows it to export, import or transit), or for an " +
+            "auditor all of them (`state` narrows it to a state concerned), newest first. One page at a time: `hasMore` says whether a " +
+            "next page exists (there is no total count, docs/decisions/0006-list-without-total.md).") with
+        { SuccessType = typeof(NotificationPage), SuccessDescription = "One page of notification summaries, newest first." },
+        Op("GetNotification", Tags.Notifications, "Read a notification",
+            "The current state of a notification as the procedure sees it: its status, regime, particulars, each state concerned with " +
+            "its own status and deadlines, information requests, consents, the guarantee, the shipments reserved, and the stream " +
+            "`version` to send as `If-Match`. For the states concerned and auditors.") with
+        { SuccessType = typeof(NotificationState), SuccessDescription = "The notification's current state." },
+        Op("CancelNotification", Tags.Notifications, "Cancel a notification",
+            "The state of export cancels its notification; no further step or shipment may follow.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Cancelled: the notification's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "notification-cancelled"],
+            RequestExamples = [new("cancellation", "Cancel with a reason", Examples.Cancellation)], ResponseExample = Examples.NotificationWritten,
+        },
+
+        // ---- consent procedure ------------------------------------------------------------------------------------
+        Op("AcknowledgeNotification", Tags.Consent, "Acknowledge receipt",
+            "The authority of the state of import or of a transit state acknowledges receipt of the notification (Basel Art. 6(4); " +
+            "OECD: within 3 working days; EU 2024/1157 Art. 8(11)-(12)). The body may be empty or `{}`.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Acknowledged: the notification's new version (also in `ETag`).",
+            Refusals = ["not-import-or-transit", "already-acknowledged", "notification-cancelled"], ResponseExample = Examples.NotificationWritten,
+        },
+        Op("RequestInformation", Tags.Consent, "Ask for more information",
+            "An authority of the state of import or transit asks the state of export for more information (Basel Art. 6(2), 6(4); " +
+            "EU 2024/1157 Art. 8: a request and at most two further ones). Its decision clock pauses until the answer arrives.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(InformationRequestCreated), SuccessDescription = "Asked: the request's id and the notification's new version (also in `ETag`).",
+            Refusals = ["not-import-or-transit", "already-decided", "too-many-information-requests"],
+            RequestExamples = [new("questions", "Questions about the waste", Examples.Questions)], ResponseExample = Examples.InformationRequestCreated,
+        },
+        Op("AnswerInformationRequest", Tags.Consent, "Answer an information request",
+            "The state of export answers an information request (the notifier's answer goes through its authority); the asking " +
+            "authority's decision clock runs again.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Answered: the notification's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "unknown-information-request", "already-answered"],
+            RequestExamples = [new("answer", "The answer with a reference to an attachment", Examples.Answer)], ResponseExample = Examples.NotificationWritten,
+        },
+        Op("DecideOnConsent", Tags.Consent, "Consent or refuse",
+            "The authority of the state of import, of a transit state (or, under the EU regime, of dispatch) consents, with conditions " +
+            "and a validity, or refuses with a reason (Basel Art. 6(2)-(4); EU 2024/1157 Art. 9). The state of import confirms the contract " +
+            "(`contractConfirmed`, Art. 6(3)(b)). Each authority decides for itself; the notification is consented when every authority " +
+            "that must consent has consented.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Decided: the notification's new version (also in `ETag`).",
+            Refusals = ["not-a-deciding-authority", "not-acknowledged", "information-outstanding", "consent-validity-too-long", "contract-not-confirmed", "already-decided"],
+            RequestExamples =
+            [
+                new("consent", "A written consent with a condition and its validity", Examples.Consent),
+                new("refusal", "A refusal with its reason", Examples.Refusal),
+            ],
+            ResponseExample = Examples.NotificationWritten,
+        },
+        Op("WithdrawConsent", Tags.Consent, "Withdraw a consent",
+            "The state that consented withdraws its consent (EU 2024/1157 Art. 9(7)-(8)); no later shipment may start.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Withdrawn: the notification's new version (also in `ETag`).",
+            Refusals = ["no-consent-to-withdraw"],
+            RequestExamples = [new("withdrawal", "A withdrawal with its reason", Examples.Withdrawal)], ResponseExample = Examples.NotificationWritten,
+        },
+
+        // ---- financial guarantee ----------------------------------------------------------------------------------
+        Op("RecordGuarantee", Tags.Guarantee, "Record the guarantee",
+            "The state of export records the insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7).") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Recorded: the notification's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "notification-not-open"],
+            RequestExamples = [new("guarantee", "A bank guarantee", Examples.Guarantee)], ResponseExample = Examples.NotificationWritten,
+        },
+        Op("ApproveGuarantee", Tags.Guarantee, "Approve the guarantee",
+            "The authority that requires the guarantee approves it (EU: the dispatch authority, Art. 7(1); otherwise the states that " +
+            "required one). No shipment starts before the approval. The body may be empty or `{}`.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Approved: the notification's new version (also in `ETag`).",
+            Refusals = ["not-the-approving-authority", "no-guarantee-recorded", "already-approved"], ResponseExample = Examples.NotificationWritten,
+        },
+        Op("ReleaseGuarantee", Tags.Guarantee, "Release the guarantee",
+            "The state of export releases the guarantee once the certificate of every shipment has arrived (EU 2024/1157 Art. 7(5)). " +
+            "The body may be empty or `{}`.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Released: the notification's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "certificates-outstanding", "already-released"], ResponseExample = Examples.NotificationWritten,
+        },
+
+        // ---- shipments -------------------------------------------------------------------------------------------
+        Op("AnnounceShipment", Tags.Shipments, "Announce a shipment",
+            "The state of export announces a shipment under a consented notification (prior information; the movement document of " +
+            "Annex V B is issued). The notification reserves the shipment's number and quantity, so racing announcements cannot both " +
+            "take the last tonnes. `ETag` is the notification's new version; the shipment is at `Location`.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(ShipmentCreated), SuccessDescription = "Announced: the shipment's id and number, and the notification's new version.", Location = true,
+            Refusals = ["consent-missing", "outside-consent-validity", "total-quantity-exceeded", "shipment-count-exceeded", "guarantee-not-approved", "prior-information-too-late"],
+            RequestExamples = [new("shipment", "10 tonnes in 40 boxes", Examples.Announcement)], ResponseExample = Examples.ShipmentCreated,
+        },
+        Op("ListShipments", Tags.Shipments, "List a notification's shipments",
+            "The shipments of a notification with the totals against the notified number and quantity: announced, received, certified, " +
+            "returned, with discrepancies and overdue steps.") with
+        { SuccessType = typeof(NotificationShipments), SuccessDescription = "The shipments and their totals." },
+        Op("GetShipment", Tags.Shipments, "Read a shipment",
+            "The current state of a shipment: its movement document, custody (carriers and hand-overs), border crossings, receipt, " +
+            "rejections, certificates, take-back and deadlines, and the stream `version` to send as `If-Match`. For the states concerned, " +
+            "the shipment's facility and auditors.") with
+        { SuccessType = typeof(ShipmentState), SuccessDescription = "The shipment's current state." },
+        Op("GetMovementDocument", Tags.Shipments, "Download the movement document",
+            "The movement document (Annex V B) as a PDF, with a QR code that links to its public verification (`/verify/{token}`).") with
+        { SuccessDescription = "The movement document.", OtherMedia = [("application/pdf", "binary")] },
+        Op("RecordDeparture", Tags.Shipments, "Record the departure",
+            "The state of export records that the movement started and the first carrier took charge (Annex V B item 6).") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "already-departed", "outside-consent-validity", "departure-in-the-future"],
+            RequestExamples = [new("departure", "Departed with the first carrier", Examples.Departure)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("RecordBorderCrossing", Tags.Shipments, "Record a border crossing",
+            "The state crossed records the exit or entry of the shipment at its customs office.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-the-state-crossed", "not-on-the-route", "not-in-transit"],
+            RequestExamples = [new("entry", "Entry into the transit state", Examples.Crossing)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("RecordCarrierHandover", Tags.Shipments, "Record a carrier hand-over",
+            "A state concerned records that a new carrier took charge of the shipment and signed (Basel Art. 6(9)).") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-concerned", "not-in-transit", "not-the-carrier-in-charge"],
+            RequestExamples = [new("handover", "Hand-over at the port", Examples.Handover)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("ConfirmReceipt", Tags.Shipments, "Confirm receipt",
+            "The facility named for the shipment confirms receipt and the quantity received (Basel Art. 6(9); EU 2024/1157 Art. 16(5)). " +
+            "A quantity that differs from the announced one by more than the tolerance is flagged as a discrepancy.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Received: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-the-facility", "not-in-transit", "unit-differs", "receipt-time-impossible"],
+            RequestExamples = [new("receipt", "Received 9.8 t", Examples.Receipt)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("RejectShipment", Tags.Shipments, "Reject a shipment",
+            "The facility rejects all or part of the shipment (leave `quantity` out to reject all of it); the take-back clock of " +
+            "Basel Art. 8 starts.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Rejected: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-the-facility", "cannot-reject-now", "rejected-quantity-too-large"],
+            RequestExamples = [new("partial", "A partial rejection", Examples.Rejection)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("CertifyCompletion", Tags.Shipments, "Certify completion",
+            "The facility certifies the disposal or recovery with the operation actually performed (Annex V B item 14; EU 2024/1157 " +
+            "Art. 15, 16(6)). The last certificate of a notification closes it.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Certified: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-the-facility", "not-received", "operation-differs", "completion-time-impossible"],
+            RequestExamples = [new("certificate", "Recovered by R4", Examples.Completion)], ResponseExample = Examples.ShipmentWritten,
+        },
+
+        // ---- take-back and illegal traffic -----------------------------------------------------------------------------
+        Op("ReportCannotBeCompleted", Tags.TakeBack, "Report that a movement cannot be completed",
+            "The state of import informs that the movement cannot be completed as contracted (Basel Art. 8); the 90-day take-back " +
+            "clock starts.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Reported: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-state-of-import", "cannot-be-completed-not-applicable"],
+            RequestExamples = [new("fire", "The facility closed", Examples.CannotBeCompleted)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("ArrangeAlternative", Tags.TakeBack, "Arrange an alternative facility",
+            "The state of export arranges another facility instead of taking the waste back (Basel Art. 8).") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Arranged: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "no-take-back-pending"],
+            RequestExamples = [new("alternative", "Another facility in the state of import", Examples.Alternative)], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("RecordReturn", Tags.TakeBack, "Record the return",
+            "The state of export records that the waste was taken back. The body may be empty or `{}`.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Returned: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "no-take-back-pending"], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("RecordIllegalTraffic", Tags.TakeBack, "Record illegal traffic",
+            "A state concerned records illegal traffic with its cause of Basel Art. 9(1); where the exporter is at fault, the 30-day " +
+            "take-back of Art. 9(2) starts.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-concerned", "unknown-cause"],
+            RequestExamples = [new("documents", "The load does not match the documents", Examples.IllegalTraffic)], ResponseExample = Examples.ShipmentWritten,
+        },
+
+        // ---- inbox, audit, reports ---------------------------------------------------------------------------------
+        Op("GetInbox", Tags.Inbox, "Read your inbox",
+            "The caller's pending steps, each with its deadline and legal basis, overdue first: for an authority its state's " +
+            "acknowledgements, decisions, answers and shipment follow-ups; for a facility its receipts and certificates. Other roles " +
+            "are answered 403.") with
+        { SuccessType = typeof(InboxPage), SuccessDescription = "The pending steps as of `asOf`." },
+        Op("GetHistory", Tags.Audit, "Read the history",
+            "Every event of the notification and its shipments, in the order recorded, with who acted for which authority, the " +
+            "declared time of the fact, the correlation id and the chain hash. For the states concerned and auditors.") with
+        { SuccessType = typeof(HistoryPage), SuccessDescription = "One page of events, oldest first." },
+        Op("GetStateAt", Tags.Audit, "Read the state at an instant or version",
+            "The notification and its shipments as they stood at an instant (`at`) or at a version of the notification's stream " +
+            "(`version`), rebuilt from the events. Exactly one of the two.") with
+        { SuccessType = typeof(PointInTimeState), SuccessDescription = "The state as it stood." },
+        Op("VerifyIntegrity", Tags.Audit, "Verify the hash chains",
+            "Recomputes the hash chains of the notification's and its shipments' streams (docs/audit.md).") with
+        { SuccessType = typeof(ChainVerification), SuccessDescription = "Whether every chain verifies, and where the first break is." },
+        Op("ExportDossier", Tags.Audit, "Export the dossier",
+            "One JSON document to archive and verify offline: the states, every chained event and the verification (docs/audit.md).") with
+        { SuccessType = typeof(Dossier), SuccessDescription = "The dossier." },
+        Op("GetAnnualReport", Tags.Reports, "Read an annual report",
+            "The tables of a state's annual report (Basel Art. 13(3)): movements by direction, counterpart, waste and operation, " +
+            "take-backs and illegal traffic, as JSON or CSV (`format`). An authority reads its own state's report, auditors any. Built by " +
+            "an asynchronous projection: a step just recorded may take a moment to appear.") with
+        { SuccessType = typeof(AnnualReport), SuccessDescription = "The report (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
+
+        // ---- reference data and administration ------------------------------------------------------------------
+        Op("GetCodeList", Tags.ReferenceData, "Read a code list",
+            "A code list the rules read (`y-codes`, `h-codes`, `operations`, `basel-a`, `basel-b`, `oecd-amber`, `oecd-green`, " +
+            "`countries`), each entry with its validity, with the list's sources (confidence markers V/C/K, docs/law.md) and " +
+            "compilation date.") with
+        { SuccessType = typeof(CodeList), SuccessDescription = "The code list.", NoDatabase = true },
+        Op("ListCountries", Tags.ReferenceData, "Read the country registry",
+            "The country registry in force (the shipped data and the administrators' revisions): Basel Party status, Annex VII, OECD " +
+            "and EU membership, the Ban Amendment, tacit transit consent, Art. 11 agreements and import prohibitions, with sources.") with
+        { SuccessType = typeof(CountryRegistryView), SuccessDescription = "The registry." },
+        Op("GetCountry", Tags.ReferenceData, "Read a state's registry entry",
+            "One state's entry in the country registry in force.") with
+        { SuccessType = typeof(CountryProfile), SuccessDescription = "The state's entry." },
+        Op("ReviseCountryProfile", Tags.Administration, "Revise a state's registry entry",
+            "An administrator revises a state's registry entry, citing the reason and the source (recorded as an event). Notifications " +
+            "already filed keep what they recorded at filing.") with
+        {
+            SuccessType = typeof(CountryRegistryWritten), SuccessDescription = "Revised: the entry's new version (also in `ETag`).", Never = [404],
+            Refusals = ["not-an-administrator"],
+            RequestExamples = [new("revision", "A revision of the Netherlands' entry", Examples.Revision)], ResponseExample = Examples.CountryWritten,
+        },
+        Op("ErasePersonalData", Tags.Administration, "Erase a person's data",
+            "Erases a natural person's name and contacts from the stored events (and the person from the events' user name when " +
+            "`subject` is given), once the retention period of every file concerned has ended (EU 2024/1157 Art. 20). The hash chains " +
+            "still verify; each file records the erasure as an event.") with
+        {
+            SuccessType = typeof(ErasureResult), SuccessDescription = "Erased: how many events and fields, in which notifications.",
+            Refusals = ["retention-period-running"],
+            RequestExamples = [new("erasure", "Erase a contact person", Examples.Erasure)], ResponseExample = Examples.Erased,
+        },
+        Op("VerifyMovementDocument", Tags.Verification, "Verify a movement document",
+            "For a customs officer with the paper in hand, without an account: is the document genuine, and where does the shipment " +
+            "stand. It shows no more than the paper itself. An HTML page, or JSON with `Accept: application/json`.") with
+        { SuccessType = typeof(VerifyEndpoint.VerifiedShipment), SuccessDescription = "The document is genuine.", OtherMedia = [("text/html", "html")] },
+    ];
+
+    public static readonly IReadOnlyDictionary<string, ApiOperation> ByName = All.ToDictionary(o => o.Name);
+}

@@ -1,0 +1,131 @@
+using WasteMovements.Api.Audit;
+using WasteMovements.Api.CodeLists;
+using WasteMovements.Api.Consent;
+using WasteMovements.Api.Notifications;
+using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
+
+namespace WasteMovements.Api.OpenApi;
+
+/// <summary>
+/// The examples of the OpenAPI document, written as values of the very types the routes read and answer, and
+/// serialised with the API's own JSON options: an example cannot name a property the type does not have. The
+/// linters check each one against its schema (Spectral's oas3-valid-media-example).
+/// </summary>
+public static class Examples
+{
+    public const string Number = "DE-2026-000042";
+    public const string ShipmentId = Number + "-001";
+
+    private static readonly DateTimeOffset Filed = new(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
+
+    public static NotificationParticulars Notification => new(
+        StateOfExport: "DE",
+        StateOfImport: "NL",
+        TransitStates: [new TransitRoute("BE", "Aachen-Lichtenbusch", "Antwerp", "BE-CO-EYNATTEN", "BE-CO-ANTWERP")],
+        CustomsOfficeOfExit: "DE-CO-AACHEN",
+        CustomsOfficeOfEntry: "NL-CO-ROTTERDAM",
+        Itinerary: "Road: Hamburg - Aachen - Antwerp - Rotterdam",
+        Kind: NotificationKind.General,
+        ReasonForExport: "No domestic capacity for the recovery of lead from spent batteries",
+        Exporter: new Party("Batterie Recycling Export GmbH", "Hafenstrasse 1, 20457 Hamburg", "DE-EXP-0001",
+            new ContactPerson("Erika Mustermann", "+49 40 000000", "erika@example.org")),
+        Generators: [new Generator("Autowerkstatt Nord", "Werkstrasse 5, 22041 Hamburg", null,
+            new ContactPerson("Max Mustermann", null, null), "Hamburg workshop", "Replacement of vehicle batteries")],
+        Consignee: new Party("Metals Recovery BV", "Industrieweg 10, Rotterdam", "NL-REC-0042",
+            new ContactPerson("Jan Jansen", "+31 10 000000", "jan@example.org")),
+        Facility: new Facility("NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam", "Industrieweg 10, Rotterdam", "Industrieweg 10, 3044 Rotterdam",
+            new ContactPerson("Piet de Vries", null, "piet@example.org"), 51.9, 4.4, "Secondary lead smelter with acid neutralisation"),
+        Carriers: [new Carrier("Trans Europa Logistik", "Ring 3, Bremen", "DE-CAR-77", new ContactPerson("Karl Fahrer", null, null), ["road"])],
+        MeansOfTransport: ["road"],
+        IntendedShipments: 10,
+        TotalQuantity: 100m,
+        Unit: Units.Tonnes,
+        QuantityPerShipment: 10m,
+        FirstDeparture: new DateOnly(2026, 12, 1),
+        LastDeparture: new DateOnly(2027, 11, 30),
+        Waste: new WasteDescription("Spent lead-acid batteries, whole", "Lead 60-70 %, sulphuric acid 10-20 %, polypropylene",
+            "A1160", null, ["Y31", "Y34"], ["H8", "H11"], "8", "UN2794", "BATTERIES, WET, FILLED WITH ACID", "solid",
+            ["box"], "Keep upright; acid-resistant pallets", false, false),
+        Operation: "R4",
+        SubsequentOperation: null,
+        PreconsentedFacility: false,
+        Insurance: new Insurance("Allianz", "POL-123", 500000m, "EUR"),
+        Contract: new Contract("CTR-17", new DateOnly(2026, 9, 14)),
+        Declaration: new Declaration("Erika Mustermann", Filed.AddDays(-1), true));
+
+    public static DecideOnConsent Consent => new(ConsentDecisionKind.Consent, ["Transport in closed, acid-resistant containers"],
+        new DateOnly(2026, 12, 1), new DateOnly(2027, 11, 30), ContractConfirmed: true, Reason: null);
+
+    public static DecideOnConsent Refusal => new(ConsentDecisionKind.Refuse, null, null, null, ContractConfirmed: false,
+        Reason: "The facility's permit does not cover lead-acid batteries (Basel Art. 6(2)).");
+
+    public static RequestInformation Questions => new("What is the lead content per battery type, and how is the acid neutralised?");
+
+    public static AnswerInformationRequest Answer => new("Lead 60-70 % by weight for every type; the acid is neutralised with lime at the facility.",
+        ["Analysis report AR-2026-117"]);
+
+    public static WithdrawConsent Withdrawal => new("The facility's permit was suspended on 2026-12-10.");
+
+    public static CancelNotification Cancellation => new("The contract with the facility ended.");
+
+    public static RecordGuarantee Guarantee => new(GuaranteeKind.Guarantee, "Landesbank Hamburg", "G-2026-17", 250000m, "EUR",
+        "Transport, recovery and 90 days' storage", new DateOnly(2028, 5, 31));
+
+    public static AnnounceShipment Announcement => new(10m, Units.Tonnes, new DateOnly(2026, 12, 3), ["Trans Europa Logistik"], "box", 40);
+
+    public static RecordDeparture Departure => new(new DateTimeOffset(2026, 12, 3, 7, 45, 0, TimeSpan.Zero), "Trans Europa Logistik");
+
+    public static RecordBorderCrossing Crossing => new("BE", "BE-CO-EYNATTEN", CrossingDirection.Entry, new DateTimeOffset(2026, 12, 3, 13, 10, 0, TimeSpan.Zero));
+
+    public static RecordCarrierHandover Handover => new("Trans Europa Logistik", "Rotterdam Haven Transport", "K. Jansen",
+        new DateTimeOffset(2026, 12, 3, 16, 0, 0, TimeSpan.Zero));
+
+    public static ConfirmReceipt Receipt => new(new DateTimeOffset(2026, 12, 4, 9, 15, 0, TimeSpan.Zero), 9.8m, Units.Tonnes);
+
+    public static RejectShipment Rejection => new("Leaking batteries in 6 of 40 boxes", 1.5m);
+
+    public static CertifyCompletion Completion => new("R4", new DateTimeOffset(2026, 12, 18, 14, 0, 0, TimeSpan.Zero), "CERT-2026-0815");
+
+    public static ReportCannotBeCompleted CannotBeCompleted => new("A fire closed the facility's smelter until further notice.");
+
+    public static ArrangeAlternative Alternative => new(
+        new Facility("NL-FAC-MOERDIJK-2", "Lead Works Moerdijk", "Havenweg 4, Moerdijk", "Havenweg 4, 4782 Moerdijk",
+            new ContactPerson("Plant manager", "+31 168 000000", null), null, null, null),
+        "Consent of NL for the Moerdijk facility obtained on 2026-12-12");
+
+    public static RecordIllegalTraffic IllegalTraffic => new("not-matching-documents", "The load held mixed scrap, not batteries.", true);
+
+    public static ReviseCountryProfile Revision => new(new CountryProfile
+    {
+        Code = "NL",
+        Name = "Netherlands",
+        BaselParty = true,
+        AnnexVII = true,
+        Oecd = true,
+        Eu = true,
+        BanAmendmentAccepted = true,
+        TacitTransitConsent = false,
+        Art11Agreements = ["OECD"],
+        ImportProhibitions = [],
+    }, "Annual review of the registry", "Basel Convention Secretariat, country fact sheet 2026");
+
+    public static ErasePersonalData Erasure => new("Erika Mustermann", null, "Request under GDPR Art. 17 after the retention period");
+
+    public static NotificationCreated Created => new(Number, 1);
+
+    public static NotificationWritten NotificationWritten => new(Number, 4);
+
+    public static InformationRequestCreated InformationRequestCreated => new(Number, 3, "IR-1");
+
+    public static ShipmentCreated ShipmentCreated => new(ShipmentId, 1, 7);
+
+    public static ShipmentWritten ShipmentWritten => new(ShipmentId, 2);
+
+    public static CountryRegistryWritten CountryWritten => new("NL", 3);
+
+    public static ErasureResult Erased => new(14, 17, [Number]);
+}
