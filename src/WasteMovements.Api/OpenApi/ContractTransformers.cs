@@ -458,6 +458,24 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
     /// The API's <see cref="SafeStringConverter"/> makes every string an opaque converter to the schema generator, which
     /// then says nothing (<c>{}</c>), and arrays of strings lose their items: this puts <c>type: string</c> back.
     /// </summary>
+    private static OpenApiSchema Art11AgreementSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A Basel Art. 11 agreement: its partner (a state, or OECD for the OECD Decision between members), the direction it covers seen from this state, the operations (none: all) and where it is published.",
+        Required = new HashSet<string> { "partner", "direction" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["partner"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["direction"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [System.Text.Json.Nodes.JsonValue.Create("both"), System.Text.Json.Nodes.JsonValue.Create("importsFrom"), System.Text.Json.Nodes.JsonValue.Create("exportsTo")],
+            },
+            ["operations"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            ["source"] = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    };
+
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var info = context.JsonTypeInfo;
@@ -484,6 +502,13 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         if (info.Kind == JsonTypeInfoKind.Enumerable && info.ElementType == typeof(string) && schema.Items is null)
         {
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+
+        // An Art. 11 agreement is written by its own converter (it also reads the older plain partner codes), which hides
+        // its shape from the generator: describe the object it writes.
+        if (info.Kind == JsonTypeInfoKind.Enumerable && info.ElementType == typeof(WasteMovements.Domain.CodeLists.Art11Agreement) && schema.Items is null)
+        {
+            schema.Items = Art11AgreementSchema();
         }
 
         if (info.Kind == JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is OpenApiSchema values && values.Items is null

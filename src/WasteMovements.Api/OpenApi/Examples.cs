@@ -109,7 +109,7 @@ public static class Examples
         Eu = true,
         BanAmendmentAccepted = true,
         TacitTransitConsent = false,
-        Art11Agreements = ["OECD"],
+        Art11Agreements = [new Art11Agreement("OECD", Art11Direction.Both, ["R*"], "OECD Decision C(2001)107/FINAL as an Art. 11 arrangement, recovery only")],
         ImportProhibitions = [],
     }, "Annual review of the registry", "Basel Convention Secretariat, country fact sheet 2026");
 
