@@ -2,9 +2,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY NuGet.config Directory.Build.props Directory.Packages.props WasteMovements.sln ./
-COPY eng/packages/ eng/packages/
 COPY src/ src/
-RUN dotnet publish src/WasteMovements.Api -c Release -o /app
+# Locked restore: the packages.lock.json files decide every version (docs/dependencies.md).
+RUN dotnet restore src/WasteMovements.Api --locked-mode && dotnet publish src/WasteMovements.Api -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
