@@ -40,6 +40,15 @@ public sealed class EventChainListener : DocumentSessionListenerBase
             if (stream.Events.Count == 0) continue;
             var key = stream.Key ?? stream.Id.ToString();
             var previous = EventChain.Genesis;
+            if (stream.ActionType != StreamActionType.Start && stream.ExpectedVersionOnServer is null &&
+                session.DocumentStore.Options.Events.AppendMode != EventAppendMode.Rich)
+            {
+                // Quick appends number the events from the version the stream was fetched at; without one the numbers
+                // (and so the hashes) would not be the stored ones. A programming error: a 500 and nothing written.
+                throw new InvalidOperationException(
+                    $"An append to stream {key} names no expected version: fetch it for writing (FetchForWriting) first (EventStoreSetup, Quick appends).");
+            }
+
             if (stream.ActionType != StreamActionType.Start)
             {
                 var known = KnownHead(session, key, stream.Events[0].Version - 1);
