@@ -5,13 +5,21 @@
 #   eng/bench.sh                                  full run (15 s per level; 125,000 notifications = 1,000,000 events
 #                                                 for the rebuild; 1,000,000 notification documents for the queries)
 #   eng/bench.sh --seconds 3 --clients 1,8 --rebuild-notifications 2000 --query-notifications 5000   a quick run
+#
+# WM_BENCH_PORT (default 5090) is the API's port; WM_PG_PORT / WM_PG_DATA choose the PostgreSQL (eng/postgres.sh).
+# WM_BENCH_API=<folder> runs an API built beforehand (dotnet build src/WasteMovements.Api -c Release -o <folder>)
+# instead of building this tree's: A/B runs of two commits alternate without rebuilding.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 OUT="$REPO/.artifacts/bench"
 mkdir -p "$OUT"
-PORT=5090
+PORT="${WM_BENCH_PORT:-5090}"
+if (exec 3<>"/dev/tcp/127.0.0.1/${PORT}") 2>/dev/null; then
+  echo "[bench] port ${PORT} is already in use: set WM_BENCH_PORT to a free port" >&2
+  exit 1
+fi
 URL="http://127.0.0.1:${PORT}"
 
 CONN="$(bash eng/postgres.sh)"
@@ -22,18 +30,23 @@ BENCH_CONN="${CONN/Database=wastemovements/Database=wm_bench};Maximum Pool Size=
 
 echo "[bench] building (Release)" >&2
 dotnet restore WasteMovements.sln --locked-mode -v q >&2
-dotnet build src/WasteMovements.Api -c Release -o "$OUT/api" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
+API_DIR="${WM_BENCH_API:-$OUT/api}"
+if [[ -z "${WM_BENCH_API:-}" ]]; then
+  dotnet build src/WasteMovements.Api -c Release -o "$OUT/api" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
+fi
 dotnet build bench/WasteMovements.Bench -c Release -o "$OUT/bench" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
 
 export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Marten="$BENCH_CONN" Demo__Seed=false
 # The load generator writes as a few identities: lift the per-identity write limit for the benchmark.
 export RateLimiting__Enabled=false
 export Serilog__MinimumLevel__Default=Warning
-TOKEN="$(dotnet "$OUT/api/WasteMovements.Api.dll" token --role authority --country MY --sub bench 2>/dev/null)"
-BODY='{"stateOfExport":"MY","stateOfImport":"JP","transitStates":[],"kind":"single","reasonForExport":"Recovery","exporter":{"name":"E","address":"A","contact":{"name":"C"}},"generators":[{"name":"G","address":"A","contact":{"name":"C"},"siteOfGeneration":"S","process":"P"}],"consignee":{"name":"C","address":"A","contact":{"name":"C"}},"facility":{"id":"F-1","name":"F","address":"A","siteAddress":"S","contact":{"name":"C"}},"carriers":[],"meansOfTransport":["sea"],"intendedShipments":1,"totalQuantity":10,"unit":"t","firstDeparture":"2027-01-04","lastDeparture":"2027-02-04","waste":{"designation":"Batteries","composition":"Pb","baselCode":"A1160","yCodes":["Y31"],"hCodes":["H8"],"physicalState":"solid","packaging":["box"]},"operation":"R4","contract":{"reference":"C","date":"2026-10-01"},"declaration":{"signedBy":"S","signedAt":"2026-11-01T00:00:00Z","informationCorrect":true}}'
+# The notification's dates relative to today, so that the first POST is valid on any date.
+day() { date -u -d "$1" +%F; }
+TOKEN="$(dotnet "$API_DIR/WasteMovements.Api.dll" token --role authority --country MY --sub bench 2>/dev/null)"
+BODY='{"stateOfExport":"MY","stateOfImport":"JP","transitStates":[],"kind":"single","reasonForExport":"Recovery","exporter":{"name":"E","address":"A","contact":{"name":"C"}},"generators":[{"name":"G","address":"A","contact":{"name":"C"},"siteOfGeneration":"S","process":"P"}],"consignee":{"name":"C","address":"A","contact":{"name":"C"}},"facility":{"id":"F-1","name":"F","address":"A","siteAddress":"S","contact":{"name":"C"}},"carriers":[],"meansOfTransport":["sea"],"intendedShipments":1,"totalQuantity":10,"unit":"t","firstDeparture":"'"$(day '+34 days')"'","lastDeparture":"'"$(day '+65 days')"'","waste":{"designation":"Batteries","composition":"Pb","baselCode":"A1160","yCodes":["Y31"],"hCodes":["H8"],"physicalState":"solid","packaging":["box"]},"operation":"R4","contract":{"reference":"C","date":"'"$(day '-61 days')"'"},"declaration":{"signedBy":"S","signedAt":"'"$(day '-30 days')"'T00:00:00Z","informationCorrect":true}}'
 
 START=$(date +%s%N)
-dotnet "$OUT/api/WasteMovements.Api.dll" --urls "$URL" > "$OUT/api.log" 2>&1 &
+dotnet "$API_DIR/WasteMovements.Api.dll" --urls "$URL" > "$OUT/api.log" 2>&1 &
 API=$!
 trap 'kill $API 2>/dev/null || true' EXIT
 until curl -sf "$URL/health" >/dev/null; do
@@ -44,15 +57,20 @@ HEALTHY=$(date +%s%N)
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" "$URL/api/notifications")
 FIRST=$(date +%s%N)
 RSS_REST=$(awk '/VmRSS/ {print $2}' /proc/$API/status)
+CPU_START=$(awk '{print $14 + $15}' /proc/$API/stat)
 
 dotnet "$OUT/bench/WasteMovements.Bench.dll" --api "$URL" --db "$BENCH_CONN" --out "$OUT/results.md" "$@"
 
+# The API's CPU time (user + system, clock ticks) during the measures: less sensitive than throughput to
+# other load on the machine.
+CPU_TICKS=$(( $(awk '{print $14 + $15}' /proc/$API/stat) - CPU_START ))
 RSS_LOAD=$(awk '/VmRSS/ {print $2}' /proc/$API/status)
 RSS_PEAK=$(awk '/VmHWM/ {print $2}' /proc/$API/status)
 {
   echo "| (6) start-up to /health 200 | - | $(( (HEALTHY - START) / 1000000 )) ms | process start to first healthy answer |"
   echo "| (6) first POST /api/notifications | - | +$(( (FIRST - HEALTHY) / 1000000 )) ms | HTTP $CODE; includes compiling the handler chain |"
   echo "| (6) memory at rest | - | $(( RSS_REST / 1024 )) MB | RSS after the first request |"
+  echo "| (6) API CPU time | - | $(( CPU_TICKS * 1000 / $(getconf CLK_TCK) )) ms | user + system of the API process during the measures (warm-ups and handler compilation included) |"
   echo "| (6) memory after load | - | $(( RSS_LOAD / 1024 )) MB | RSS at the end; peak $(( RSS_PEAK / 1024 )) MB |"
 } | tee -a "$OUT/results.md"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/model name\s*: //p' /proc/cpuinfo | head -1)" | tee -a "$OUT/results.md"
