@@ -48,7 +48,9 @@ export RateLimiting__Enabled=false
 export Serilog__MinimumLevel__Default=Warning
 TOKEN="$(dotnet "$OUT/api/WasteMovements.Api.dll" token --role authority --country MY --sub bench 2>/dev/null)"
 TYPE_LOAD_MODE="${WM_BENCH_TYPE_LOAD_MODE:-Static}"
-BODY='{"stateOfExport":"MY","stateOfImport":"JP","transitStates":[],"kind":"single","reasonForExport":"Recovery","exporter":{"name":"E","address":"A","contact":{"name":"C"}},"generators":[{"name":"G","address":"A","contact":{"name":"C"},"siteOfGeneration":"S","process":"P"}],"consignee":{"name":"C","address":"A","contact":{"name":"C"}},"facility":{"id":"F-1","name":"F","address":"A","siteAddress":"S","contact":{"name":"C"}},"carriers":[],"meansOfTransport":["sea"],"intendedShipments":1,"totalQuantity":10,"unit":"t","firstDeparture":"2027-01-04","lastDeparture":"2027-02-04","waste":{"designation":"Batteries","composition":"Pb","baselCode":"A1160","yCodes":["Y31"],"hCodes":["H8"],"physicalState":"solid","packaging":["box"]},"operation":"R4","contract":{"reference":"C","date":"2026-10-01"},"declaration":{"signedBy":"S","signedAt":"2026-11-01T00:00:00Z","informationCorrect":true}}'
+# The notification's dates relative to today, so that the first POST is valid on any date.
+day() { date -u -d "$1" +%F; }
+BODY='{"stateOfExport":"MY","stateOfImport":"JP","transitStates":[],"kind":"single","reasonForExport":"Recovery","exporter":{"name":"E","address":"A","contact":{"name":"C"}},"generators":[{"name":"G","address":"A","contact":{"name":"C"},"siteOfGeneration":"S","process":"P"}],"consignee":{"name":"C","address":"A","contact":{"name":"C"}},"facility":{"id":"F-1","name":"F","address":"A","siteAddress":"S","contact":{"name":"C"}},"carriers":[],"meansOfTransport":["sea"],"intendedShipments":1,"totalQuantity":10,"unit":"t","firstDeparture":"'"$(day '+34 days')"'","lastDeparture":"'"$(day '+65 days')"'","waste":{"designation":"Batteries","composition":"Pb","baselCode":"A1160","yCodes":["Y31"],"hCodes":["H8"],"physicalState":"solid","packaging":["box"]},"operation":"R4","contract":{"reference":"C","date":"'"$(day '-61 days')"'"},"declaration":{"signedBy":"S","signedAt":"'"$(day '-30 days')"'T00:00:00Z","informationCorrect":true}}'
 
 if [[ "${COLD_RUNS:-}" != "" ]]; then
   # --cold-start: a fresh process per run and variant, the variants alternating within each run.
@@ -112,15 +114,20 @@ HEALTHY=$(date +%s%N)
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$BODY" "$URL/api/notifications")
 FIRST=$(date +%s%N)
 RSS_REST=$(awk '/VmRSS/ {print $2}' /proc/$API/status)
+CPU_START=$(awk '{print $14 + $15}' /proc/$API/stat)
 
 dotnet "$OUT/bench/WasteMovements.Bench.dll" --api "$URL" --db "$BENCH_CONN" --out "$OUT/results.md" "$@"
 
+# The API's CPU time (user + system, clock ticks) during the measures: less sensitive than throughput to
+# other load on the machine.
+CPU_TICKS=$(( $(awk '{print $14 + $15}' /proc/$API/stat) - CPU_START ))
 RSS_LOAD=$(awk '/VmRSS/ {print $2}' /proc/$API/status)
 RSS_PEAK=$(awk '/VmHWM/ {print $2}' /proc/$API/status)
 {
   echo "| (6) start-up to /health 200 | - | $(( (HEALTHY - START) / 1000000 )) ms | process start to first healthy answer |"
   echo "| (6) first POST /api/notifications | - | +$(( (FIRST - HEALTHY) / 1000000 )) ms | HTTP $CODE; TypeLoadMode $TYPE_LOAD_MODE (Dynamic: includes compiling the handler chain) |"
   echo "| (6) memory at rest | - | $(( RSS_REST / 1024 )) MB | RSS after the first request |"
+  echo "| (6) API CPU time | - | $(( CPU_TICKS * 1000 / $(getconf CLK_TCK) )) ms | user + system of the API process during the measures (warm-ups and handler compilation included) |"
   echo "| (6) memory after load | - | $(( RSS_LOAD / 1024 )) MB | RSS at the end; peak $(( RSS_PEAK / 1024 )) MB |"
 } | tee -a "$OUT/results.md"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/model name\s*: //p' /proc/cpuinfo | head -1)" | tee -a "$OUT/results.md"

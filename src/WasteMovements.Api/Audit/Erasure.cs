@@ -74,7 +74,9 @@ public static class ErasureEndpoint
         foreach (var number in notifications)
         {
             var fields = changes.Where(c => NotificationOf(c.Event.StreamKey) == number).Sum(c => c.Fields);
-            session.Events.Append(number, new PersonalDataErased(fields, body.Reason.Trim(), now));
+            // Locked like every write, and at a known version (Quick appends, EventStoreSetup).
+            var stream = await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
+            stream.AppendOne(new PersonalDataErased(fields, body.Reason.Trim(), now));
         }
 
         await session.SaveChangesAsync(ct);

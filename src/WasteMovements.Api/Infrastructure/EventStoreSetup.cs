@@ -23,8 +23,12 @@ public static class EventStoreSetup
         options.Connection(connectionString);
         // Notification numbers (DE-2026-000042) are the stream keys: docs/decisions/0001-stream-identity.md.
         options.Events.StreamIdentity = StreamIdentity.AsString;
-        // Rich appends: inline projections and the audit chain see final versions and sequences.
-        options.Events.AppendMode = EventAppendMode.Rich;
+        // Quick appends (decision 0002, revised): every append to an existing stream names the version it follows
+        // (FetchForWriting / FetchForExclusiveWriting, or Append with an expected version), so Marten numbers the
+        // events itself before the inline projections and the audit chain see them, and mt_quick_append_events checks
+        // that version in the database; no extra round trip for the sequence and the stream's row before the write.
+        // EventChainListener refuses an append that names no version (its events' versions would not be known).
+        options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;

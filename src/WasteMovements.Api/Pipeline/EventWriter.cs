@@ -33,7 +33,8 @@ public sealed record WriteOutcome
 
 /// <summary>
 /// The one core every write goes through, over HTTP (<see cref="StepWriter"/>) and from scheduled deadlines alike:
-/// load the file for writing (under a row lock, or optimistically at the version If-Match named), decide with the
+/// load the file for writing (under a row lock, or optimistically at the version If-Match named; one round trip with
+/// the audit chain's head, <see cref="StreamLoader"/>), decide with the
 /// pure step, append each event to the stream its type belongs to (<see cref="StreamEventTypes.StreamOf"/>), and
 /// record and schedule the deadlines the new state sets. Nothing here knows a rule of the procedure; a refusal
 /// appends nothing. The caller's transaction (Wolverine's, with the outbox and the Idempotency-Key record) commits
@@ -50,9 +51,10 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         IEventStream<NotificationState> stream;
         try
         {
+            // One round trip with the audit chain's head (StreamLoader).
             stream = expectedVersion is { } expected
-                ? await session.Events.FetchForWriting<NotificationState>(number, expected, ct)
-                : await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
+                ? await StreamLoader.OptimisticAsync<NotificationState>(session, number, expected, ct)
+                : (await StreamLoader.ExclusiveAsync<NotificationState>(session, [number], ct))[0];
         }
         catch (ConcurrencyException) when (expectedVersion is not null)
         {
@@ -89,8 +91,7 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         var cut = shipmentId.LastIndexOf('-');
         if (cut <= 0) return WriteOutcome.NotFound(shipmentId);
         var number = shipmentId[..cut];
-        var notificationStream = await session.Events.FetchForExclusiveWriting<NotificationState>(number, ct);
-        var shipmentStream = await session.Events.FetchForExclusiveWriting<ShipmentState>(shipmentId, ct);
+        var (notificationStream, shipmentStream) = await StreamLoader.ExclusiveAsync<NotificationState, ShipmentState>(session, number, shipmentId, ct);
         if (notificationStream.Aggregate is not { } notification || shipmentStream.Aggregate is not { } shipment)
         {
             return WriteOutcome.NotFound(shipmentId);
