@@ -23,7 +23,8 @@ public sealed record NotificationFiled(
     NotificationParticulars Particulars,
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
-    DateTimeOffset FiledAt) : IProcedureFact
+    DateTimeOffset FiledAt,
+    RenotificationLink? Renotifies = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
 }
