@@ -53,8 +53,11 @@ public static partial class Procedure
                 $"{n.Shipments.Count} shipments ({n.QuantityAnnounced} {n.Particulars.Unit}) are already announced; the changed notification cannot cover fewer.");
         }
 
-        // Art. 9(4)-(5): a change of dates cannot stretch the consents' validity; that takes a new notification.
-        if ((n.ConsentValidUntil is { } until && after.LastDeparture > until) || (n.ConsentValidFrom is { } from && after.FirstDeparture < from))
+        // Art. 9(4)-(5): a change of dates cannot stretch the consents' validity; that takes a new notification. Only the
+        // dates the change moves are compared: the notified period may be longer than the validity the authorities gave.
+        var p = n.Particulars;
+        if ((n.ConsentValidUntil is { } until && after.LastDeparture != p.LastDeparture && after.LastDeparture > until)
+            || (n.ConsentValidFrom is { } from && after.FirstDeparture != p.FirstDeparture && after.FirstDeparture < from))
         {
             return Decision.Refuse("change-outside-consent-validity", "EU 2024/1157 Art. 9(4), 9(5)",
                 $"The consents are valid from {n.ConsentValidFrom:yyyy-MM-dd} to {n.ConsentValidUntil:yyyy-MM-dd}; shipments from {after.FirstDeparture:yyyy-MM-dd} to {after.LastDeparture:yyyy-MM-dd} need a new notification.");
