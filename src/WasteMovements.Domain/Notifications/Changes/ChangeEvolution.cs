@@ -8,11 +8,14 @@ public static class ChangeEvolution
     /// <summary>EU 2024/1157 Art. 17(2): the authorities inform the notifier no later than five working days after receipt.</summary>
     public const int AnswerWorkingDays = 5;
 
-    /// <summary>The period of an authority's answer to an essential change: 5 working days under the EU regime; none elsewhere.</summary>
+    /// <summary>
+    /// The period of an authority's answer to an essential change: 5 working days under Regulation 2024/1157 (Art. 17(2));
+    /// Regulation 1013/2006 Art. 17, the OECD Decision and the Basel Convention set none [K] (docs/law.md 3.8).
+    /// </summary>
     public static Deadline AnswerDeadline(RegimeInfo regime, string state, DateTimeOffset recordedAt) =>
-        regime.Regime == ControlRegime.Eu
+        regime is { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument }
             ? new Deadline(WorkingDays.Shipped.AddWorkingDays(recordedAt, AnswerWorkingDays, state), "5 working days from receipt of the change (EU 2024/1157 Art. 17(2))")
-            : new Deadline(null, "no day count: the change waits for the answer (Basel Art. 6(3) by analogy with EU 2024/1157 Art. 17; docs/law.md)");
+            : new Deadline(null, $"no day count under {regime.Instrument}: the change waits for the answer (docs/law.md 3.8)");
 
     public static NotificationState Recorded(NotificationState s, NotificationChangeRecorded e)
     {
