@@ -252,6 +252,31 @@ public sealed class ChangeRulesTests
     }
 
     [Fact]
+    public void The_5_working_day_period_is_that_of_2024_1157_only_Art_17_2()
+    {
+        Assert.NotNull(ChangeEvolution.AnswerDeadline(new RegimeInfo(ControlRegime.Eu, RegimeInfo.Eu2024Instrument), "NL", T0).DueAt);
+        // Regulation 1013/2006 Art. 17, the OECD Decision and the Basel Convention set no period (docs/law.md 3.8).
+        Assert.Null(ChangeEvolution.AnswerDeadline(new RegimeInfo(ControlRegime.Eu, RegimeInfo.Eu2006Instrument), "NL", T0).DueAt);
+        Assert.Null(ChangeEvolution.AnswerDeadline(new RegimeInfo(ControlRegime.Oecd, RegimeInfo.OecdInstrument), "KR", T0).DueAt);
+    }
+
+    [Fact]
+    public void A_Basel_change_asks_the_states_of_import_and_transit_without_a_day_count()
+    {
+        var p = Samples.Notification("MY", "JP", ["KR"]);
+        var n = Given.That(NotificationEvolution.Create(Filing.Filed(p, "MY-2026-000001", Given.Registry, T0)),
+            new NotificationAcknowledged("JP", AuthorityRole.Import, T0), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0),
+            new ConsentGranted("JP", AuthorityRole.Import, [], TestStart.Day(8), TestStart.Day(300), true, T0),
+            new ConsentGranted("KR", AuthorityRole.Transit, [], TestStart.Day(8), TestStart.Day(300), false, T0));
+        var my = Actor.Authority("officer.my", "MY");
+        n = Apply(n, Procedure.RecordChange(n, my, Change(new ChangeOfParticulars("more", TotalQuantity: 120m)), T0));
+        var change = n.PendingChange!;
+        Assert.Equal(["JP", "KR"], change.Answers.Select(a => a.State));
+        Assert.All(change.Answers, a => Assert.Null(a.Due.DueAt));
+        Assert.False(Inbox.For(n, "JP", T0.AddDays(400)).Single(i => i.Step == Inbox.AnswerChange).Overdue);
+    }
+
+    [Fact]
     public void A_renotification_reuses_the_particulars_with_the_changes_and_names_its_predecessor_Art_9_3()
     {
         var earlier = Consented();
