@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -24,10 +25,15 @@ public static class RenotifyEndpoint
     [WolverinePost("/api/notifications/{number}/renotifications", Name = "Renotify")]
     [Authorize(Policy = Policies.Authority)]
     public static async Task<IResult> Post(string number, ChangeOfParticulars body, StepWriter write, IDocumentSession session,
-        CountryRegistryProvider registry, NotificationNumbers numbers, TimeProvider clock, CancellationToken ct)
+        CountryRegistryProvider registry, NotificationNumbers numbers, IEnumerable<IValidator<NotificationParticulars>> validators,
+        TimeProvider clock, CancellationToken ct)
     {
         var predecessor = await session.LoadAsync<NotificationState>(number, ct);
         if (predecessor is null) return Problems.NotFound("notification", number);
+        // The new notification's particulars are checked as a filing's are (400 naming the fields): the code lists in
+        // force today, not those of the earlier filing.
+        var validation = await RequestValidation.Validate(validators, body.ApplyTo(predecessor.Particulars));
+        if (validation is not Wolverine.Http.WolverineContinue) return validation;
         var registryNow = await registry.CurrentAsync(ct);
         // Checked before a number of the state's sequence is spent on a renotification that will be refused.
         if (Procedure.CheckRenotification(predecessor, write.Actor, body, registryNow, clock.GetUtcNow()) is { } refusal) return Problems.Result(refusal);

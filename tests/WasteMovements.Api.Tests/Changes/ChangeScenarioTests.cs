@@ -98,6 +98,13 @@ public sealed class ChangeScenarioTests(ApiFixture api)
         var number = await ConsentedEuAsync();
         await api.Refused(api.Authority("NL").Renotify(number, CarrierChange), HttpStatusCode.Forbidden, "not-state-of-export", "Basel Art. 6(1)");
 
+        // The new notification's particulars are validated as a filing's: a transit state that is no country is a 400.
+        var before = await api.EventCountAsync();
+        var invalid = await (await api.Authority("DE").Renotify(number, new ChangeOfParticulars("via ZZ", TransitStates: [new TransitRoute("ZZ", null, null, null, null)]))
+            .SendAsync()).ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(invalid["errors"]!["transitStates[0].state"]);
+        Assert.Equal(before, await api.EventCountAsync());
+
         var created = await api.Authority("DE").Renotify(number, CarrierChange).Created();
         var next = created["notificationNumber"]!.GetValue<string>();
         Assert.NotEqual(number, next);

@@ -18,16 +18,18 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.ChangeOfParticulars>> _validatorOfChangeOfParticularsIEnumerable;
+        private readonly System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.NotificationParticulars>> _validatorOfNotificationParticularsIEnumerable;
         private readonly System.TimeProvider _timeProvider;
         private readonly WasteMovements.Api.CodeLists.CountryRegistryProvider _countryRegistryProvider;
         private readonly WasteMovements.Api.Notifications.NotificationNumbers _notificationNumbers;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_notifications_number_renotifications(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.ChangeOfParticulars>> validatorOfChangeOfParticularsIEnumerable, System.TimeProvider timeProvider, WasteMovements.Api.CodeLists.CountryRegistryProvider countryRegistryProvider, WasteMovements.Api.Notifications.NotificationNumbers notificationNumbers, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_notifications_number_renotifications(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.ChangeOfParticulars>> validatorOfChangeOfParticularsIEnumerable, System.Collections.Generic.IEnumerable<FluentValidation.IValidator<WasteMovements.Domain.Notifications.NotificationParticulars>> validatorOfNotificationParticularsIEnumerable, System.TimeProvider timeProvider, WasteMovements.Api.CodeLists.CountryRegistryProvider countryRegistryProvider, WasteMovements.Api.Notifications.NotificationNumbers notificationNumbers, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfChangeOfParticularsIEnumerable = validatorOfChangeOfParticularsIEnumerable;
+            _validatorOfNotificationParticularsIEnumerable = validatorOfNotificationParticularsIEnumerable;
             _timeProvider = timeProvider;
             _countryRegistryProvider = countryRegistryProvider;
             _notificationNumbers = notificationNumbers;
@@ -81,7 +83,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Changes.RenotifyEndpoint.Post(number, body, stepWriter, documentSession, _countryRegistryProvider, _notificationNumbers, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Changes.RenotifyEndpoint.Post(number, body, stepWriter, documentSession, _countryRegistryProvider, _notificationNumbers, _validatorOfNotificationParticularsIEnumerable, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
