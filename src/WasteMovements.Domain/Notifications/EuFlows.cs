@@ -262,13 +262,14 @@ public static class EuFlows
     }
 
     /// <summary>
-    /// By when the facility confirms receipt in an OECD flow: 3 working days (EU 2024/1157 Art. 44(2)(i), 53(2)(e);
-    /// Art. 58(2) through 53). Null: the Title II period (Art. 16(5)).
+    /// By when the facility confirms receipt: in an OECD flow 3 working days (EU 2024/1157 Art. 44(2)(i), 53(2)(e));
+    /// for disposal in an EFTA country "within three days" (Art. 38(3)(f)(ii), calendar days). Null: Art. 16(5).
     /// </summary>
-    public static (int WorkingDays, string Article)? ReceiptConfirmation(EuFlow? flow, string operation) => flow switch
+    public static (int Days, bool WorkingDays, string Article)? ReceiptConfirmation(EuFlow? flow) => flow switch
     {
-        EuFlow.ExportForRecoveryToOecd => (OecdReceiptWorkingDays, "EU 2024/1157 Art. 44(2)(i)"),
-        EuFlow.ImportFromOecd => (OecdReceiptWorkingDays, "EU 2024/1157 Art. 53(2)(e)"),
+        EuFlow.ExportForRecoveryToOecd => (OecdReceiptWorkingDays, true, "EU 2024/1157 Art. 44(2)(i)"),
+        EuFlow.ImportFromOecd => (OecdReceiptWorkingDays, true, "EU 2024/1157 Art. 53(2)(e)"),
+        EuFlow.ExportForDisposalToEfta => (3, false, "EU 2024/1157 Art. 38(3)(f)(ii)"),
         _ => null,
     };
 }

@@ -1,6 +1,7 @@
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
 
 namespace WasteMovements.Domain.Tests.Law;
@@ -182,5 +183,18 @@ public sealed class EuFlowsTests
         var deadline = n.AuthorityOf("ES")!.DecisionDeadline!;
         Assert.Equal(WorkingDays.Shipped.AddWorkingDays(T0, 7, "ES"), deadline.DueAt);
         Assert.Equal("EU 2024/1157 Art. 32", Given.Single<TransitConsentDeemed>(PeriodEnds(n, "ES")).Article);
+    }
+
+    [Fact]
+    public void In_OECD_flows_the_facility_confirms_receipt_within_3_working_days_EU_Art_44_2_i_and_53_2_e()
+    {
+        var eu2024 = new RegimeInfo(ControlRegime.Eu, RegimeInfo.Eu2024Instrument);
+        var monday = TestStart.At(0, 10);
+        // Art. 16(5): 2 working days within the Union; Art. 44(2)(i) and 53(2)(e): 3 working days.
+        Assert.Equal(TestStart.At(3, 0, 0), ShipmentRules.ReceiptConfirmationDue(eu2024, monday, "NL", EuFlow.IntraUnion));
+        Assert.Equal(TestStart.At(4, 0, 0), ShipmentRules.ReceiptConfirmationDue(eu2024, monday, "DE", EuFlow.ImportFromOecd));
+        Assert.Equal(TestStart.At(4, 0, 0), ShipmentRules.ReceiptConfirmationDue(eu2024, monday, "NL", EuFlow.ExportForRecoveryToOecd));
+        // Art. 38(3)(f)(ii): "within three days" of receipt for disposal in an EFTA country.
+        Assert.Equal(TestStart.At(4, 0, 0), ShipmentRules.ReceiptConfirmationDue(eu2024, monday, "NL", EuFlow.ExportForDisposalToEfta));
     }
 }
