@@ -144,18 +144,8 @@ public static class EuFlows
 
         switch (a.Role)
         {
-            case AuthorityRole.Transit when recovery && profile.Oecd && flow is not EuFlow.ExportForRecoveryToNonOecd and not EuFlow.ImportFromThirdCountry:
-                // Art. 35(2)(b), 44(1), 53(1), 58(2): an OECD transit country outside the Union, recovery: tacit after 30 days.
-                return new AuthorityRule(true, PeriodStart.DestinationInformation, RegimeRules.OecdEuDecisionDays, false,
-                    flow == EuFlow.IntraUnion ? "EU 2024/1157 Art. 35(2)(b)" : "EU 2024/1157 Art. 9(1), 44(1), 53(1)");
-            case AuthorityRole.Transit when profile.BaselParty:
-                // Art. 34(b), 38(2)(f), 44(6)(a), 51(2)(e): 60 days from its acknowledgement; tacit only where the
-                // country declared under Basel Art. 6(4) that it does not require prior written consent.
-                return new AuthorityRule(profile.DeclaredNoWrittenTransitConsent, PeriodStart.OwnAcknowledgement, ThirdCountryTransitDays, false,
-                    TransitArticle(flow) + "; Basel Art. 6(4)");
             case AuthorityRole.Transit:
-                // Art. 34(c): a non-Party transit country is asked whether it wishes to consent in writing, within an agreed period.
-                return new AuthorityRule(false, PeriodStart.Agreed, 0, false, "EU 2024/1157 Art. 34(c)");
+                return ThirdCountryTransit(flow, profile, recovery);
             case AuthorityRole.Import when flow == EuFlow.ExportForRecoveryToOecd || (flow == EuFlow.TransitThroughUnion && OecdRecoveryFlow(flow, n)):
                 // Art. 44(2)(g): the OECD destination outside the Union may consent tacitly (Title II period, Art. 9(1)).
                 return new AuthorityRule(true, PeriodStart.DestinationInformation, RegimeRules.OecdEuDecisionDays, false,
@@ -168,6 +158,28 @@ public static class EuFlows
                 // Art. 38(4)(a), 49(3), 51(4)(a), 56(1): a destination or dispatch authority outside the Union consents in writing.
                 return new AuthorityRule(false, PeriodStart.DestinationInformation, RegimeRules.OecdEuDecisionDays, false, WrittenArticle(flow));
         }
+    }
+
+    /// <summary>The rule of a transit authority outside the Union (also recorded as its tacit flag at filing).</summary>
+    public static AuthorityRule ThirdCountryTransit(EuFlow flow, AuthorityProfile profile, bool recovery)
+    {
+        // Art. 35(2)(b), 44(1), 53(1), 58(2): an OECD transit country outside the Union, recovery: tacit after 30 days.
+        if (recovery && profile.Oecd && flow is not EuFlow.ExportForRecoveryToNonOecd and not EuFlow.ImportFromThirdCountry)
+        {
+            return new AuthorityRule(true, PeriodStart.DestinationInformation, RegimeRules.OecdEuDecisionDays, false,
+                flow is EuFlow.IntraUnion or EuFlow.OutermostRegion ? "EU 2024/1157 Art. 35(2)(b)" : "EU 2024/1157 Art. 9(1), 44(1), 53(1)");
+        }
+
+        // Art. 34(b), 38(2)(f), 44(6)(a), 51(2)(e): 60 days from its acknowledgement; tacit only where the country
+        // declared under Basel Art. 6(4) that it does not require prior written consent.
+        if (profile.BaselParty)
+        {
+            return new AuthorityRule(profile.DeclaredNoWrittenTransitConsent, PeriodStart.OwnAcknowledgement, ThirdCountryTransitDays, false,
+                TransitArticle(flow) + "; Basel Art. 6(4)");
+        }
+
+        // Art. 34(c): a non-Party transit country is asked whether it wishes to consent in writing, within an agreed period.
+        return new AuthorityRule(false, PeriodStart.Agreed, 0, false, "EU 2024/1157 Art. 34(c)");
     }
 
     private static string TransitArticle(EuFlow flow) => flow switch

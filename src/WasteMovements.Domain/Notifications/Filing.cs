@@ -153,14 +153,20 @@ public static class Filing
         // (EuFlows.RuleFor) read the file as it was filed.
         AuthorityProfile? Profile(CountryProfile c) => eu ? EuFlows.ProfileOf(c) : null;
 
+        var recovery = CodeListCatalog.IsRecovery(p.Operation);
+        var flow = eu ? EuFlows.Classify(export, import, transits, recovery) : (EuFlow?)null;
+        // EU: a transit state outside the Union has the tacit consent its rule gives it (EuFlows.ThirdCountryTransit).
+        bool Tacit(CountryProfile t) => flow is { } f && !t.Eu
+            ? EuFlows.ThirdCountryTransit(f, EuFlows.ProfileOf(t), recovery).SilenceIsConsent
+            : AcceptsTacitTransitConsent(t, regime);
+
         var authorities = new List<ConcernedAuthority>
         {
             new(export.Code, AuthorityRole.Export, false, Profile(export)),
             new(import.Code, AuthorityRole.Import, false, Profile(import)),
         };
-        authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, AcceptsTacitTransitConsent(t, regime), Profile(t))));
+        authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, Tacit(t), Profile(t))));
 
-        var flow = eu ? EuFlows.Classify(export, import, transits, CodeListCatalog.IsRecovery(p.Operation)) : (EuFlow?)null;
         return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow);
     }
 
@@ -175,11 +181,8 @@ public static class Filing
     /// written consent; under the OECD Decision and EU Regulation (Art. 9(1)) transit consent is tacit.
     /// </summary>
     public static bool AcceptsTacitTransitConsent(CountryProfile transit, RegimeInfo regime) =>
-        regime.Regime == ControlRegime.Oecd
-        // EU: Art. 9(1) for Member States and OECD transit in a recovery flow; a third-country Basel Party only with
-        // its Art. 6(4) declaration (Art. 34(b), 38(2)(f), 44(6)(a), 51(2)(e)); a non-Party never (Art. 34(c)).
-        || (regime.Regime == ControlRegime.Eu && (transit.Eu || transit.Oecd))
-        || transit.HasSourcedTacitTransitDeclaration;
+        // EU: Art. 9(1) for a Member State of transit (a third country's rule is EuFlows.ThirdCountryTransit).
+        regime.Regime is ControlRegime.Oecd or ControlRegime.Eu || transit.HasSourcedTacitTransitDeclaration;
 
     /// <summary>
     /// Basel Art. 4A (Ban Amendment, decision III/1), binding an Annex VII Party (OECD, EU, Liechtenstein) that accepted

@@ -83,6 +83,7 @@ public sealed class EuFlowsTests
     {
         // Ukraine: a Basel Party to which the OECD Decision does not apply; no Art. 6(4) declaration in the registry.
         var p = Samples.Notification("DE", "CH", ["UA"]);
+        Assert.False(Filed(p).Authorities.Single(a => a.State == "UA").AcceptsTacitConsent);
         var n = Given.That(State(p), new NotificationAcknowledged("CH", AuthorityRole.Import, T0), new NotificationAcknowledged("UA", AuthorityRole.Transit, T0.AddDays(2)));
         var transit = n.AuthorityOf("UA")!;
         Assert.Equal(T0.AddDays(62), transit.DecisionDeadline!.DueAt);
