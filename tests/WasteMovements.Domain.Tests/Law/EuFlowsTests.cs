@@ -35,6 +35,7 @@ public sealed class EuFlowsTests
     [Theory]
     [InlineData("CH")]
     [InlineData("NO")]
+    [InlineData("US")] // not a Basel Party: the OECD Decision is the Art. 11 arrangement (Basel Art. 4(5), 11)
     public void An_OECD_destination_outside_the_Union_may_consent_tacitly_EU_Art_44_2_g(string destination)
     {
         var filed = Filed(Samples.Notification("DE", destination));
