@@ -185,7 +185,10 @@ public static class EuFlows
     private static string TransitArticle(EuFlow flow) => flow switch
     {
         EuFlow.IntraUnion or EuFlow.OutermostRegion => "EU 2024/1157 Art. 34(b)",
-        EuFlow.ExportForDisposalToEfta or EuFlow.ExportForRecoveryToNonOecd or EuFlow.ExportToOverseasTerritory => "EU 2024/1157 Art. 38(2)(f)",
+        EuFlow.ExportForDisposalToEfta or EuFlow.ExportForRecoveryToNonOecd => "EU 2024/1157 Art. 38(2)(f)",
+        // Title II applies to OCT flows (Art. 49(3), 56(1)); it has no rule for third-country transit, so the Basel period is used.
+        EuFlow.ExportToOverseasTerritory => "EU 2024/1157 Art. 49(3)",
+        EuFlow.ImportFromOverseasTerritory => "EU 2024/1157 Art. 56(1)",
         EuFlow.ExportForRecoveryToOecd => "EU 2024/1157 Art. 44(6)(a)",
         _ => "EU 2024/1157 Art. 51(2)(e)",
     };
