@@ -106,7 +106,7 @@ public static class EuFlows
     /// <summary>The article that sets up the flow, shown with it.</summary>
     public static string Article(EuFlow flow) => flow switch
     {
-        EuFlow.IntraUnion => "EU 2024/1157 Title II (Art. 34-35 for transit outside the Union)",
+        EuFlow.IntraUnion => "EU 2024/1157 Title II, Art. 34-35",
         EuFlow.OutermostRegion => "EU 2024/1157 Art. 32",
         EuFlow.ExportForDisposalToEfta => "EU 2024/1157 Art. 37-38",
         EuFlow.ExportForRecoveryToOecd => "EU 2024/1157 Art. 44",
