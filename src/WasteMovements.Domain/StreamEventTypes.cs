@@ -20,6 +20,8 @@ public static partial class StreamEventTypes
         typeof(NotificationFiled), typeof(NotificationAcknowledged), typeof(InformationRequested), typeof(InformationProvided),
         typeof(ConsentGranted), typeof(ConsentRefused), typeof(TransitConsentDeemed), typeof(ConsentDeemed),
         typeof(ConsentWithdrawn), typeof(NotificationCancelled), typeof(ConsentExpired),
+        // Changes after consent (EU 2024/1157 Art. 17).
+        typeof(NotificationChangeRecorded), typeof(NotificationChangeAccepted), typeof(NewNotificationRequired), typeof(NotificationChangeInForce),
         // Facts of the shipments that change the notification (counts, quantities, guarantee, closure).
         typeof(ShipmentAnnounced), typeof(ShipmentConcluded), typeof(ShipmentDiscrepancyFlagged), typeof(NotificationClosed),
         typeof(FinancialGuaranteeRecorded), typeof(FinancialGuaranteeApproved), typeof(FinancialGuaranteeReleased),

@@ -126,6 +126,19 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
 
+        // 3b. A change of carrier after consent (EU 2024/1157 Art. 17(1)-(2)): Germany records it, the Netherlands answers it
+        // from the notification page, and the particulars move to version 2.
+        await de.Locator("summary", new() { HasText = "Record a change after consent" }).ClickAsync();
+        await de.FillAsync("#change-reason", "Trans Europa Logistik lost its licence");
+        await de.FillAsync("#change-carrier", "Nordsee Transporte GmbH");
+        await de.FillAsync("#change-carrier-address", "Kai 4, Bremerhaven");
+        await de.GetByRole(AriaRole.Button, new() { Name = "Record change" }).ClickAsync();
+        await Flash(de, "Change recorded");
+        await nl.GotoAsync($"/ui/notifications/{number}");
+        await nl.GetByRole(AriaRole.Button, new() { Name = "No new notification required" }).ClickAsync();
+        await Flash(nl, "Answer sent");
+        await Assertions.Expect(nl.Locator("#versions + p")).ToContainTextAsync("Particulars version 2");
+
         // 4. The facility confirms receipt and certifies recovery.
         var facility = await _host.SignInAsync("Facility NL-FAC-ROTTERDAM-1");
         await Assertions.Expect(facility.Locator("table")).ToContainTextAsync("confirm receipt");

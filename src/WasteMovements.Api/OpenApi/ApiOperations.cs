@@ -51,6 +51,7 @@ public static class ApiOperations
     {
         public const string Notifications = "Notifications";
         public const string Consent = "Consent procedure";
+        public const string AfterConsent = "After consent";
         public const string Guarantee = "Financial guarantee";
         public const string Shipments = "Shipments";
         public const string TakeBack = "Take-back and illegal traffic";
@@ -66,6 +67,7 @@ public static class ApiOperations
     public static readonly IReadOnlyList<(string Name, string Description)> TagOrder =
     [
         (Tags.Notifications, "The file of a transboundary movement (Basel Annex V A): filed by the competent authority of the state of export, read and listed by the states concerned and auditors, cancelled by the state of export."),
+        (Tags.AfterConsent, "Changes to a consented notification (EU 2024/1157 Art. 17; Basel Art. 6 by analogy) and renotifications (EU 2024/1157 Art. 9(3)): the changed particulars come into force as a new version once the authorities concerned agree; shipments and movement documents name the version they were announced under."),
         (Tags.Consent, "The prior informed consent procedure (Basel Art. 6(2)-(4); OECD C(2001)107; EU 2024/1157 Art. 8-9): acknowledgements, information requests and answers, consents and refusals, withdrawals."),
         (Tags.Guarantee, "The insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7): recorded by the state of export, approved before the first shipment, released when every certificate has arrived."),
         (Tags.Shipments, "Shipments under a consented notification (Basel Art. 6(9), Annex V B): announced with the movement document, departed, across borders, handed over between carriers, received, rejected and certified by the facility."),
@@ -161,6 +163,52 @@ public static class ApiOperations
             Refusals = ["no-consent-to-withdraw"],
             RequestExamples = [new("withdrawal", "A withdrawal with its reason", Examples.Withdrawal)], ResponseExample = Examples.NotificationWritten,
         },
+
+        // ---- after consent ----------------------------------------------------------------------------------------
+        Op("RecordNotificationChange", Tags.AfterConsent, "Record a change after consent",
+            "The state of export's authority records a change the notifier made to the consented particulars (EU 2024/1157 Art. 17(1)): " +
+            "carriers, routing, quantities, dates of shipment, facility or contact details; fields left out stay as they are. The change is " +
+            "classified item by item: quantity, routing, dates and carriers are essential (Art. 17(1)), so is the facility; contact and " +
+            "descriptive details are not. A non-essential change is in force at once as the next particulars version. An essential change " +
+            "waits for every other authority concerned to say no new notification is required, each within 5 working days (Art. 17(2)); " +
+            "meanwhile no planned shipment takes place. A change that involves a state not concerned needs a new notification (Art. 17(3)). " +
+            "The changed particulars pass the filing rules again.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Recorded: the notification's new version (also in `ETag`); the change is in `changes`.",
+            Refusals = ["change-before-consent", "change-already-pending", "change-involves-other-authorities", "change-outside-consent-validity", "not-state-of-export"],
+            RequestExamples = [new("carrier", "A change of carrier", Examples.CarrierChange)], ResponseExample = Examples.NotificationWritten,
+        },
+        Op("AnswerNotificationChange", Tags.AfterConsent, "Answer a change",
+            "An authority concerned (import, transit) says whether an essential change needs a new notification (EU 2024/1157 Art. 17(2)), " +
+            "within 5 working days of receiving it (the inbox step `answer-change`). When every authority asked answered " +
+            "`noNewNotificationRequired`, the change comes into force as the next particulars version; one `newNotificationRequired` ends " +
+            "the change and the particulars stay as they were (renotify instead). The text gives silence no meaning: without an answer the " +
+            "change is not in force and the inbox shows the step overdue.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Answered: the notification's new version (also in `ETag`).",
+            Refusals = ["not-asked-about-change", "change-not-awaiting-answers", "change-already-answered", "change-not-found"],
+            RequestExamples =
+            [
+                new("agree", "No new notification is required", Examples.ChangeAgreed),
+                new("new-notification", "A new notification is required", Examples.ChangeNeedsNewNotification),
+            ],
+            ResponseExample = Examples.NotificationWritten,
+        },
+        Op("Renotify", Tags.AfterConsent, "Renotify",
+            "The state of export files a new notification reusing an earlier one's particulars with the changes given (the same body as a " +
+            "change), linked to it: the new notification names its predecessor in `renotifies`, with whether it repeats a consented " +
+            "notification in the sense of EU 2024/1157 Art. 9(3) (same waste, location, consignee, facility and transit states: the " +
+            "authorities take the earlier information into account and decide as soon as possible). A renotification is needed where an " +
+            "authority requires one for an essential change (Art. 17(2)), where a change involves other authorities (Art. 17(3)), where " +
+            "objections were not resolved (Art. 12(4)), or for shipments after the consent's validity (Art. 9(4)). It passes the filing rules.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(NotificationCreated), SuccessDescription = "Filed: the new notification's number and version 1.", Location = true,
+            Refusals = ["not-state-of-export", "change-pending-renotification", "general-notification-period"],
+            RequestExamples = [new("next-year", "Renotify for the next year's shipments", Examples.Renotification)], ResponseExample = Examples.Created,
+        },
+        Op("ListRenotifications", Tags.AfterConsent, "List the renotifications of a notification",
+            "The notifications that renotify this one (EU 2024/1157 Art. 9(3)), oldest first: the link from a notification to its successors.") with
+        { SuccessType = typeof(IReadOnlyList<WasteMovements.Api.Changes.Successor>), SuccessDescription = "The successors, oldest first." },
 
         // ---- financial guarantee ----------------------------------------------------------------------------------
         Op("RecordGuarantee", Tags.Guarantee, "Record the guarantee",

@@ -70,6 +70,16 @@ public static class Examples
 
     public static WithdrawConsent Withdrawal => new("The facility's permit was suspended on 2026-12-10.");
 
+    public static ChangeOfParticulars CarrierChange => new("Trans Europa Logistik lost its vehicle licence; Nordsee Transporte takes over.",
+        Carriers: [new Carrier("Nordsee Transporte GmbH", "Kai 4, 27568 Bremerhaven", "DE-CAR-91", new ContactPerson("Dispatch", "+49 471 000000", null), ["road"])]);
+
+    public static AnswerChange ChangeAgreed => new(ChangeAnswerKind.NoNewNotificationRequired, null);
+
+    public static AnswerChange ChangeNeedsNewNotification => new(ChangeAnswerKind.NewNotificationRequired, "The new carrier is not registered in the Netherlands.");
+
+    public static ChangeOfParticulars Renotification => new("The consent expires on 2027-11-30; the shipments continue in 2028.",
+        FirstDeparture: new DateOnly(2027, 12, 1), LastDeparture: new DateOnly(2028, 11, 30));
+
     public static CancelNotification Cancellation => new("The contract with the facility ended.");
 
     public static RecordGuarantee Guarantee => new(GuaranteeKind.Guarantee, "Landesbank Hamburg", "G-2026-17", 250000m, "EUR",

@@ -111,7 +111,8 @@ public static class MovementDocumentPdf
         Line("Movement document (Basel Annex V B)", 14, bold: true);
         Line("Transboundary movement of hazardous wastes and other wastes", 9, bold: false);
         Line($"Notification {d.NotificationNumber}   Shipment {d.ShipmentNumber} of {d.IntendedShipments} ({d.NotificationKind.ToString().ToLowerInvariant()} notification)", 9, bold: false);
-        Line($"Regime: {d.Regime.Instrument}", 9, bold: false);
+        // EU 2024/1157 Art. 17: the version of the notified particulars this document was issued from (1: as filed).
+        Line($"Regime: {d.Regime.Instrument}   Particulars version {d.ParticularsVersion ?? 1}", 9, bold: false);
         Line($"Shipment id {s.Id}", 9, bold: false);
         y = Math.Max(y, top + 96);
 

@@ -26,7 +26,8 @@ public sealed record NotificationFiled(
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
     DateTimeOffset FiledAt,
-    EuFlow? Flow = null) : IProcedureFact
+    EuFlow? Flow = null,
+    RenotificationLink? Renotifies = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
 }

@@ -19,11 +19,14 @@ public static class Inbox
     public const string Acknowledge = "acknowledge";
     public const string Decide = "decide";
     public const string AnswerInformationRequest = "answer-information-request";
+    public const string AnswerChange = "answer-change";
 
     public static IEnumerable<InboxItem> For(NotificationState n, string country, DateTimeOffset now)
     {
         if (n.IsTerminal) yield break;
-        var what = $"{n.Particulars.Waste.Designation} ({n.StateOfExport} -> {n.StateOfImport}, {n.Particulars.Operation})";
+        var what = $"{n.Particulars.Waste.Designation} ({n.StateOfExport} -> {n.StateOfImport}, {n.Particulars.Operation})"
+            // EU 2024/1157 Art. 9(3): a repeat of a consented notification is decided as soon as possible on the earlier information.
+            + (n.Renotifies is { } r ? $"; renotifies {r.Predecessor}" + (r.RepeatOfConsented ? " (repeat, Art. 9(3): decide as soon as possible)" : "") : "");
 
         var authority = n.AuthorityOf(country);
         if (authority is not null && authority.Role != AuthorityRole.Export && authority.AcknowledgedAt is null && !authority.HasDecided)
@@ -49,6 +52,15 @@ public static class Inbox
                     "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
                     $"Answer {request.State}'s questions: {request.Questions}");
             }
+        }
+
+        // EU 2024/1157 Art. 17(2): each authority asked says, within its period, whether the change needs a new notification.
+        if (n.PendingChange is { } change
+            && change.Answers.FirstOrDefault(a => a.AnsweredAt is null && string.Equals(a.State, country, StringComparison.OrdinalIgnoreCase)) is { } answer)
+        {
+            yield return new InboxItem(n.Id, AnswerChange, answer.State, answer.Role, answer.Due.DueAt, answer.Due.Basis,
+                answer.Due.DueAt < now, false, change.ChangeId,
+                $"Essential change {change.ChangeId} ({string.Join(", ", change.Items.Select(i => i.Item))}): new notification required or not? " + what);
         }
     }
 

@@ -29,6 +29,8 @@ public static class NotificationEvolution
             StatesConcerned = e.Authorities.Select(a => a.State).Distinct().ToArray(),
             FiledAt = e.FiledAt,
             LastChangedAt = e.FiledAt,
+            ParticularsHistory = [new ParticularsVersion(1, e.FiledAt, null, null, [])],
+            Renotifies = e.Renotifies,
         };
         return Derive(state);
     }
@@ -110,6 +112,10 @@ public static class NotificationEvolution
             NotificationClosed e => state with { ClosedAt = e.ClosedAt, ClosureReason = e.Reason },
             ShipmentDiscrepancyFlagged e => state with { Discrepancies = [.. state.Discrepancies, e] },
             ConsentExpired e => state with { ExpiredAt = e.ExpiredAt },
+            NotificationChangeRecorded e => ChangeEvolution.Recorded(state, e),
+            NotificationChangeAccepted e => ChangeEvolution.Accepted(state, e),
+            NewNotificationRequired e => ChangeEvolution.Required(state, e),
+            NotificationChangeInForce e => ChangeEvolution.InForce(state, e),
             _ => null,
         };
 

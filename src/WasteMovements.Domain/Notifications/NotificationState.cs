@@ -150,6 +150,21 @@ public sealed record NotificationState
     /// <summary>Shipments received in a quantity differing from the announced one beyond the tolerance.</summary>
     public IReadOnlyList<ShipmentDiscrepancyFlagged> Discrepancies { get; init; } = [];
 
+    /// <summary>The version of the particulars in force: 1 as filed, one more for each change in force (EU 2024/1157 Art. 17).</summary>
+    public int ParticularsVersion { get; init; } = 1;
+
+    /// <summary>Every version of the particulars with the day it came into force and the change that made it.</summary>
+    public IReadOnlyList<ParticularsVersion> ParticularsHistory { get; init; } = [];
+
+    /// <summary>The changes recorded after consent (EU 2024/1157 Art. 17), in order, with the authorities' answers.</summary>
+    public IReadOnlyList<NotificationChange> Changes { get; init; } = [];
+
+    /// <summary>The essential change waiting for the authorities' answers: no planned shipment takes place meanwhile (Art. 17(2)).</summary>
+    public NotificationChange? PendingChange => Changes.FirstOrDefault(c => c.Status == ChangeStatus.AwaitingAnswers);
+
+    /// <summary>The earlier notification this one renotifies (EU 2024/1157 Art. 9(3)), if any.</summary>
+    public RenotificationLink? Renotifies { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
     public string? ClosureReason { get; init; }
 

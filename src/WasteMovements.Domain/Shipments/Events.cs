@@ -10,7 +10,8 @@ namespace WasteMovements.Domain.Shipments;
 /// its quantity against the notification, so that concurrent announcements cannot exceed its caps.
 /// </summary>
 public sealed record ShipmentAnnounced(
-    string NotificationNumber, string ShipmentId, int ShipmentNumber, decimal Quantity, string Unit, DateOnly PlannedDeparture, DateTimeOffset AnnouncedAt) : IProcedureFact
+    string NotificationNumber, string ShipmentId, int ShipmentNumber, decimal Quantity, string Unit, DateOnly PlannedDeparture, DateTimeOffset AnnouncedAt,
+    int? ParticularsVersion = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => AnnouncedAt;
 }
@@ -99,7 +100,9 @@ public sealed record MovementDocument(
     IReadOnlyList<string> Conditions,
     IReadOnlyList<string> ConsentsBy,
     DateOnly? ConsentValidUntil,
-    EuFlow? Flow = null);
+    EuFlow? Flow = null,
+    // The version of the notified particulars the document was issued from (EU 2024/1157 Art. 17); null before versions: 1.
+    int? ParticularsVersion = null);
 
 public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt) : IProcedureFact, IShipmentFact
 {

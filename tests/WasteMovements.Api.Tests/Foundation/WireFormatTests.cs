@@ -34,6 +34,8 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/shipments/{shipmentId}/illegal-traffic", "POST /api/shipments/{shipmentId}/cannot-be-completed",
         "POST /api/shipments/{shipmentId}/alternative-arrangements", "POST /api/shipments/{shipmentId}/return",
         "PUT /api/countries/{code}", "POST /api/personal-data/erasures",
+        "POST /api/notifications/{number}/changes", "POST /api/notifications/{number}/changes/{changeId}/answers",
+        "POST /api/notifications/{number}/renotifications",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -194,6 +196,42 @@ public sealed class WireFormatTests(ApiFixture api)
         await Post(api.Authority("MY"), $"/api/notifications/{cancelled}/cancellation", new { reason = "Contract terminated" });
         state = await api.NotificationAsync(cancelled);
         Assert.Equal(("cancelled", "Contract terminated"), (Text(state["status"]), Text(state["cancellationReason"])));
+    }
+
+    [Fact]
+    public async Task The_change_and_renotification_steps_read_their_documented_names()
+    {
+        var number = await api.ConsentedAsync(Flows.Eu(via: ["BE"]));
+        var url = $"/api/notifications/{number}";
+        await Post(api.Authority("DE"), url + "/changes", new
+        {
+            reason = "New carrier and a shorter period",
+            carriers = new[] { new { name = "Nordsee Transporte GmbH", address = "Kai 4", registrationNumber = "DE-CAR-91", contact = new { name = "Dispatch", phone = None, email = None }, meansOfTransport = new[] { "road" } } },
+            itinerary = "Road via Antwerp",
+            totalQuantity = 90,
+            consigneeContact = new { name = "Jan Jansen", phone = "+31 10 111111", email = "jan@example.org" },
+        });
+        var change = (await api.NotificationAsync(number))["changes"]![0]!;
+        Assert.Equal(("CH-1", "essential", "New carrier and a shorter period"), (Text(change["changeId"]), Text(change["kind"]), Text(change["reason"])));
+        Assert.Equal(["quantity", "routing", "carriers", "contact details"], change["items"]!.AsArray().Select(i => Text(i!["item"])));
+        Assert.Equal(("Road via Antwerp", 90m, "+31 10 111111"), (Text(change["particulars"]!["itinerary"]), change["particulars"]!["totalQuantity"]!.GetValue<decimal>(),
+            Text(change["particulars"]!["consignee"]!["contact"]!["phone"])));
+
+        await Post(api.Authority("NL"), url + "/changes/CH-1/answers", new { answer = "noNewNotificationRequired", reason = None });
+        await Post(api.Authority("BE"), url + "/changes/CH-1/answers", new { answer = "newNotificationRequired", reason = "Carrier not known in Belgium" });
+        var answers = (await api.NotificationAsync(number))["changes"]![0]!["answers"]!.AsArray();
+        Assert.True(answers.Single(a => Text(a!["state"]) == "NL")!["noNewNotificationRequired"]!.GetValue<bool>());
+        Assert.Equal("Carrier not known in Belgium", Text(answers.Single(a => Text(a!["state"]) == "BE")!["reason"]));
+
+        var created = await Post(api.Authority("DE"), url + "/renotifications", new
+        {
+            reason = "Belgium required a new notification",
+            firstDeparture = TestStart.Text(TestStart.Day(20)), lastDeparture = TestStart.Text(TestStart.Day(200)),
+        }, HttpStatusCode.Created);
+        var successor = await api.NotificationAsync(Text(created["notificationNumber"]));
+        Assert.Equal((number, "Belgium required a new notification"), (Text(successor["renotifies"]!["predecessor"]), Text(successor["renotifies"]!["reason"])));
+        Assert.Equal((TestStart.Text(TestStart.Day(20)), TestStart.Text(TestStart.Day(200))),
+            (Text(successor["particulars"]!["firstDeparture"]), Text(successor["particulars"]!["lastDeparture"])));
     }
 
     [Fact]

@@ -73,6 +73,13 @@ public static class Steps
     public static Step Cancel(this HttpClient client, string number, string reason) =>
         Post(client, N(number) + "/cancellation", new CancelNotification(reason));
 
+    public static Step RecordChange(this HttpClient client, string number, ChangeOfParticulars change) => Post(client, N(number) + "/changes", change);
+
+    public static Step AnswerChange(this HttpClient client, string number, string changeId, AnswerChange answer) =>
+        Post(client, N(number) + $"/changes/{changeId}/answers", answer);
+
+    public static Step Renotify(this HttpClient client, string number, ChangeOfParticulars changes) => Post(client, N(number) + "/renotifications", changes);
+
     public static Step Announce(this HttpClient client, string number, AnnounceShipment announcement) =>
         Post(client, N(number) + "/shipments", announcement);
 

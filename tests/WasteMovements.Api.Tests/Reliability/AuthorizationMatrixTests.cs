@@ -122,6 +122,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
 
     private static Target At(string url, object? body = null) => new(url, body);
 
+    private static readonly ChangeOfParticulars ChangeOfCarrier = new("New carrier",
+        Carriers: [new Carrier("Nordsee Transporte GmbH", "Kai 4, Bremerhaven", "DE-CAR-91", new ContactPerson("Dispatch", null, null), ["road"])]);
+
     private static int[] S(params int[] statuses) => statuses;
 
     private IEnumerable<Row> Rows()
@@ -147,6 +150,22 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/decisions", Basel, async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/decisions", Consent),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
+        // Changes after consent (EU 2024/1157 Art. 17): the state of export records, the other authorities answer.
+        yield return new("POST", "/api/notifications/{number}/changes", Eu,
+            async w => At($"/api/notifications/{await ConsentedAsync(w)}/changes", ChangeOfCarrier),
+            S(200, 403, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/notifications/{number}/changes/{changeId}/answers", Eu, async w =>
+            {
+                var number = await ConsentedAsync(w);
+                await api.Authority(w.Export).RecordChange(number, ChangeOfCarrier).Ok();
+                return At($"/api/notifications/{number}/changes/CH-1/answers", new AnswerChange(ChangeAnswerKind.NoNewNotificationRequired, null));
+            },
+            S(403, 200, 200, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/notifications/{number}/renotifications", Basel,
+            async w => At($"/api/notifications/{await ConsentedAsync(w)}/renotifications", new ChangeOfParticulars("Next year")),
+            S(201, 403, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("GET", "/api/notifications/{number}/renotifications", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/renotifications"),
+            S(200, 200, 200, 403, 403, 403, 200, 403, 401));
         yield return new("POST", "/api/notifications/{number}/withdrawals", Basel, async w => At($"/api/notifications/{await ConsentedAsync(w)}/withdrawals", new WithdrawConsent("Permit suspended")),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/cancellation", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/cancellation", new CancelNotification("Contract ended")),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using WasteMovements.Api.Audit;
+using WasteMovements.Api.Changes;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.Notifications;
 
@@ -12,6 +13,12 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
     public NotificationState? State { get; private set; }
     public NotificationShipments? Shipments { get; private set; }
     public HistoryPage? History { get; private set; }
+
+    /// <summary>The notifications that renotify this one (EU 2024/1157 Art. 9(3)).</summary>
+    public IReadOnlyList<Successor> Successors { get; private set; } = [];
+
+    /// <summary>The caller's unanswered part of the pending change (EU 2024/1157 Art. 17(2)), if any.</summary>
+    public ChangeAnswer? MyChangeAnswer => State?.PendingChange?.Answers.FirstOrDefault(a => a.State == Me.Country && a.AnsweredAt is null);
 
     private string Resource => $"/api/notifications/{Uri.EscapeDataString(Number)}";
 
@@ -33,6 +40,7 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
         State = state.As<NotificationState>();
         Shipments = (await Get(Resource + "/shipments")).As<NotificationShipments>();
         History = (await Get(Resource + "/history?pageSize=500")).As<HistoryPage>();
+        Successors = (await Get(Resource + "/renotifications")).As<List<Successor>>() ?? [];
         return Page();
     }
 
@@ -59,6 +67,48 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
         Act(Resource + "/decisions", new { decision = "refuse", reason }, "Refusal recorded.", Load);
 
     public Task<IActionResult> OnPostWithdrawAsync(string reason) => Act(Resource + "/withdrawals", new { reason }, "Consent withdrawn.", Load);
+
+    /// <summary>EU 2024/1157 Art. 17(1): the same body as POST .../changes; fields left empty stay as they are.</summary>
+    public Task<IActionResult> OnPostChangeAsync(string reason, string? carrierName, string? carrierAddress, string? carrierRegistration,
+        int? intendedShipments, decimal? totalQuantity, string? firstDeparture, string? lastDeparture, string? itinerary) =>
+        Act(Resource + "/changes", ChangeBody(reason, carrierName, carrierAddress, carrierRegistration, intendedShipments, totalQuantity, firstDeparture, lastDeparture, itinerary),
+            "Change recorded.", Load);
+
+    public Task<IActionResult> OnPostAnswerChangeAsync(string changeId, string answer, string? reason) =>
+        Act($"{Resource}/changes/{Uri.EscapeDataString(changeId)}/answers", new { answer, reason = string.IsNullOrWhiteSpace(reason) ? null : reason },
+            "Answer sent.", Load);
+
+    /// <summary>EU 2024/1157 Art. 9(3): the same body as POST .../renotifications; opens the new notification.</summary>
+    public async Task<IActionResult> OnPostRenotifyAsync(string reason, string? carrierName, string? carrierAddress, string? carrierRegistration,
+        int? intendedShipments, decimal? totalQuantity, string? firstDeparture, string? lastDeparture, string? itinerary)
+    {
+        var result = await Post(Resource + "/renotifications",
+            ChangeBody(reason, carrierName, carrierAddress, carrierRegistration, intendedShipments, totalQuantity, firstDeparture, lastDeparture, itinerary));
+        if (!result.Ok)
+        {
+            Failure = result;
+            return await Load();
+        }
+
+        var created = result.As<WasteMovements.Api.Notifications.NotificationCreated>();
+        Flash = $"Renotified as {created?.NotificationNumber}.";
+        return Redirect($"/ui/notifications/{created?.NotificationNumber}");
+    }
+
+    private static object ChangeBody(string reason, string? carrierName, string? carrierAddress, string? carrierRegistration,
+        int? intendedShipments, decimal? totalQuantity, string? firstDeparture, string? lastDeparture, string? itinerary) => new
+    {
+        reason,
+        carriers = string.IsNullOrWhiteSpace(carrierName)
+            ? null
+            : new[] { new { name = carrierName, address = carrierAddress ?? "", registrationNumber = string.IsNullOrWhiteSpace(carrierRegistration) ? null : carrierRegistration,
+                contact = new { name = carrierName, phone = (string?)null, email = (string?)null }, meansOfTransport = new[] { "road" } } },
+        intendedShipments,
+        totalQuantity,
+        firstDeparture = string.IsNullOrWhiteSpace(firstDeparture) ? null : firstDeparture,
+        lastDeparture = string.IsNullOrWhiteSpace(lastDeparture) ? null : lastDeparture,
+        itinerary = string.IsNullOrWhiteSpace(itinerary) ? null : itinerary,
+    };
 
     public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);
 

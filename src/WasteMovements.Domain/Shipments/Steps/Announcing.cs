@@ -33,6 +33,8 @@ public static partial class Shipping
                 return Decision.Refuse("consent-expired", "EU 2024/1157 Art. 9(4), 9(5)", $"The consent to notification {n.Id} has expired.");
         }
 
+        if (PendingChange(n) is { } pending) return Decision.Refuse(pending);
+
         if (!n.AllConsentsGiven)
         {
             var missing = n.Authorities.Where(a => a.MustConsent && !a.HasConsented).Select(a => a.State).ToArray();
@@ -109,10 +111,10 @@ public static partial class Shipping
             carriers, p.StateOfExport, p.StateOfImport, p.Transits, p.MeansOfTransport, p.Waste, p.Operation, p.SubsequentOperation,
             c.Quantity, p.Unit, c.Packaging, c.Packages, c.PlannedDeparture, n.Conditions,
             n.Authorities.Where(a => a.HasConsented).Select(a => $"{a.State} ({(a.Status == AuthorityStatus.TacitlyConsented ? "tacit" : "written")}, {a.DecidedAt:yyyy-MM-dd})").ToArray(),
-            n.ConsentValidUntil, n.Flow);
+            n.ConsentValidUntil, n.Flow, n.ParticularsVersion);
 
         return Decision.Accept(
-            new ShipmentAnnounced(n.Id, id, number, c.Quantity, p.Unit, c.PlannedDeparture, now),
+            new ShipmentAnnounced(n.Id, id, number, c.Quantity, p.Unit, c.PlannedDeparture, now, n.ParticularsVersion),
             new MovementDocumentIssued(id, document, now));
     }
 }

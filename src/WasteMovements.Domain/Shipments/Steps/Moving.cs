@@ -31,6 +31,8 @@ public static partial class Shipping
                 $"Notification {n.Id} is {n.Status}: the movement may not start.");
         }
 
+        if (PendingChange(n) is { } pending) return Decision.Refuse(pending);
+
         var day = DateOnly.FromDateTime(c.DepartedAt.UtcDateTime);
         if ((n.ConsentValidFrom is { } from && day < from) || (n.ConsentValidUntil is { } until && day > until))
         {

@@ -43,8 +43,18 @@ public static partial class Shipping
         return carriers.Select(c => c.Trim()).FirstOrDefault(c => !named.Any(x => string.Equals(x.Name, c, StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>EU 2024/1157 Art. 17: another carrier is a change of the notified particulars, to be notified first.</summary>
+    /// <summary>
+    /// EU 2024/1157 Art. 17: another carrier is an essential change of the notified particulars, recorded first as a
+    /// change (POST /api/notifications/{number}/changes) that the authorities concerned answer within 5 working days.
+    /// </summary>
     internal static Refusal CarrierChange(NotificationState n, string carrier) => new("carrier-not-notified",
         n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 17(1)" : "Basel Annex V A item 5, Art. 6(9)",
-        $"{carrier} is not a carrier of notification {n.Id}: a change of carrier is first notified to the authorities concerned.");
+        $"{carrier} is not a carrier of notification {n.Id} (particulars version {n.ParticularsVersion}): a change of carrier is first recorded as a change " +
+        $"(POST /api/notifications/{n.Id}/changes, EU 2024/1157 Art. 17) and answered by the authorities concerned.");
+
+    /// <summary>EU 2024/1157 Art. 17(2): a planned shipment does not take place until the authorities concerned have answered the change.</summary>
+    internal static Refusal? PendingChange(NotificationState n) => n.PendingChange is { } change
+        ? new Refusal("change-pending", "EU 2024/1157 Art. 17(2)",
+            $"Change {change.ChangeId} of notification {n.Id} waits for the answers of {string.Join(", ", change.Answers.Where(a => a.AnsweredAt is null).Select(a => a.State))}: no planned shipment takes place until they have answered.")
+        : null;
 }
