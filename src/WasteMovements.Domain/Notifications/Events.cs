@@ -37,6 +37,16 @@ public sealed record NotificationAcknowledged(string State, AuthorityRole Role, 
     DateTimeOffset IProcedureFact.OccurredAt => AcknowledgedAt;
 }
 
+/// <summary>
+/// EU 2024/1157 Art. 8(12): the destination's authority informed the notifier and the other authorities concerned
+/// that the notification is properly completed (every authority concerned satisfied, Art. 8(6), 8(11)). The 30-day
+/// decision period of Art. 9(1) runs from this information.
+/// </summary>
+public sealed record NotificationCompletenessConfirmed(string State, DateTimeOffset ConfirmedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ConfirmedAt;
+}
+
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 8: an authority asked for more information. Its clock pauses.</summary>
 public sealed record InformationRequested(string RequestId, string State, string Questions, DateTimeOffset RequestedAt) : IProcedureFact
 {

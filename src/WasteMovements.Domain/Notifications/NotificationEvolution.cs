@@ -49,6 +49,7 @@ public static class NotificationEvolution
                 // 2024/1157 even if it was filed under 1013/2006; one acknowledged before stays under 1013/2006.
                 Regime = e.Role == AuthorityRole.Import ? RegimeInfo.AfterAcknowledgement(state.Regime, e.AcknowledgedAt) : state.Regime,
             },
+            NotificationCompletenessConfirmed e => state with { CompletenessConfirmedAt = e.ConfirmedAt },
             InformationRequested e => Update(state, e.State, a => a with { Status = AuthorityStatus.InformationRequested }) with
             {
                 InformationRequests = [.. state.InformationRequests, new InformationRequest(e.RequestId, e.State, e.Questions, e.RequestedAt, null, [], null)],

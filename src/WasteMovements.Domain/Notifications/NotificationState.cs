@@ -118,6 +118,9 @@ public sealed record NotificationState
     public required IReadOnlyList<string> StatesConcerned { get; init; }
 
     public IReadOnlyList<InformationRequest> InformationRequests { get; init; } = [];
+
+    /// <summary>EU 2024/1157 Art. 8(12): when the destination informed all that the notification is properly completed.</summary>
+    public DateTimeOffset? CompletenessConfirmedAt { get; init; }
     public required DateTimeOffset FiledAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
 
