@@ -38,6 +38,10 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
 
     public Task<IActionResult> OnPostAcknowledgeAsync() => Act(Resource + "/acknowledgements", null, "Receipt acknowledged.", Load);
 
+    /// <summary>EU 2024/1157 Art. 8(12): the destination informs all that the notification is properly completed.</summary>
+    public Task<IActionResult> OnPostConfirmCompletenessAsync() =>
+        Act(Resource + "/completeness-confirmations", null, "All informed: the notification is properly completed; the 30-day decision period runs.", Load);
+
     public Task<IActionResult> OnPostRequestAsync(string questions) =>
         Act(Resource + "/information-requests", new { questions }, "Information requested; your clock is paused until the answer.", Load);
 
