@@ -178,6 +178,23 @@ public sealed class DecisionClockTests
     }
 
     [Fact]
+    public void A_shipment_under_a_1013_2006_consent_may_not_leave_after_treatment_must_end_Art_85_5()
+    {
+        // Dates of law: filed and acknowledged before 21 May 2026 (Art. 85(3)); a consent valid from later in 2026 for a year.
+        var law = RegimeInfo.Eu2024Applies;
+        DateTimeOffset At(DateOnly d) => new(d.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var n = NotificationEvolution.Create(Filing.Filed(Samples.Notification("DE", "NL"), "DE-2026-000001", Given.Registry, At(law.AddDays(-20))));
+        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, At(law.AddDays(-19))),
+            new ConsentGranted("DE", AuthorityRole.Export, [], law.AddMonths(3), law.AddMonths(15).AddDays(-1), false, At(law.AddDays(-10))),
+            new ConsentGranted("NL", AuthorityRole.Import, [], law.AddMonths(3), law.AddMonths(15).AddDays(-1), true, At(law.AddDays(-10))));
+        Assert.Equal(RegimeInfo.Eu2006Instrument, n.Regime.Instrument);
+        Assert.Equal(NotificationStatus.Consented, n.Status);
+
+        var late = new AnnounceShipment(5m, "t", law.AddYears(1).AddDays(10), ["Trans Europa Logistik"], "box", 4);
+        Given.Refused(Shipping.Announce(n, Actor.Authority("officer.DE", "DE"), late, At(law.AddYears(1))), "transitional-consent-ended", "EU 2024/1157 Art. 85(5)");
+    }
+
+    [Fact]
     public void The_shipped_calendars_cover_every_EU_EFTA_and_OECD_state_they_list_for_the_years_the_shifted_suite_reaches()
     {
         var data = WorkingDays.LoadEmbeddedData();
