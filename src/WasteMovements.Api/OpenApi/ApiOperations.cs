@@ -165,6 +165,15 @@ public static class ApiOperations
             ],
             ResponseExample = Examples.NotificationWritten,
         },
+        Op("LiftObjection", Tags.Consent, "Lift an objection",
+            "EU 2024/1157 Art. 12(3)-(4): under 2024/1157 a refusal of a shipment for recovery is an objection that stands until the " +
+            "objecting authority lifts it within its 30-day decision period (then it decides again) or the period ends, when the " +
+            "notification ceases to be valid.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Lifted: the notification's new version (also in `ETag`).",
+            Refusals = ["no-objection-to-lift", "objection-period-ended", "notification-ceased-to-be-valid"],
+            RequestExamples = [new("lift", "The objection lifted with its reason", Examples.ObjectionLift)], ResponseExample = Examples.NotificationWritten,
+        },
         Op("WithdrawConsent", Tags.Consent, "Withdraw a consent",
             "The state that consented withdraws its consent (EU 2024/1157 Art. 9(7)-(8)); no later shipment may start.") with
         {

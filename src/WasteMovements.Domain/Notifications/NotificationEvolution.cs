@@ -63,7 +63,8 @@ public static class NotificationEvolution
             }),
             ConsentRefused e => Update(state, e.State, a => a with
             {
-                Status = AuthorityStatus.Refused,
+                // EU 2024/1157 Art. 12: a refusal of a shipment for recovery is an objection that stands until lifted or the period ends.
+                Status = Objections.Apply(state) ? AuthorityStatus.Objected : AuthorityStatus.Refused,
                 RefusalReason = e.Reason,
                 DecidedAt = e.DecidedAt,
             }),
@@ -85,6 +86,13 @@ public static class NotificationEvolution
                 WithdrawalReason = e.Reason,
                 WithdrawnAt = e.WithdrawnAt,
             }),
+            ObjectionLifted e => Update(state, e.State, a => a with
+            {
+                Status = a.AcknowledgedAt is null ? AuthorityStatus.Received : AuthorityStatus.Acknowledged,
+                RefusalReason = null,
+                DecidedAt = null,
+            }),
+            NotificationCeasedToBeValid e => state with { CeasedToBeValidAt = e.CeasedAt },
             NotificationCancelled e => state with { CancellationReason = e.Reason, CancelledAt = e.CancelledAt },
             ShipmentAnnounced e => state with
             {
@@ -178,6 +186,7 @@ public static class NotificationEvolution
         if (s.ClosedAt is not null) return NotificationStatus.Closed;
         if (s.CancelledAt is not null) return NotificationStatus.Cancelled;
         if (s.ExpiredAt is not null) return NotificationStatus.Expired;
+        if (s.CeasedToBeValidAt is not null) return NotificationStatus.CeasedToBeValid;
         var deciding = s.Authorities.Where(a => a.MustConsent).ToArray();
         if (deciding.Any(a => a.Status == AuthorityStatus.Refused)) return NotificationStatus.Refused;
         if (deciding.Any(a => a.Status == AuthorityStatus.Withdrawn)) return NotificationStatus.Withdrawn;

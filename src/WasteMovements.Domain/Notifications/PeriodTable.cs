@@ -27,6 +27,7 @@ public static class PeriodTable
         new("EU 2024/1157", "destination, transit", "ask for information", $"a request and at most {Procedure.EuMaximumRequests - 1} further requests", "no day count in the engine", "EU 2024/1157 Art. 8(7)-(9)"),
         new("EU 2024/1157", "destination", "inform all: properly completed", "immediately, once every authority concerned is satisfied and no request is open", "no day count", "EU 2024/1157 Art. 8(12)"),
         new("EU 2024/1157", "dispatch, destination, transit", "decide (transit: silence is consent)", $"{RegimeRules.OecdEuDecisionDays} days from the Art. 8(12) information, no pause", Eu1182, "EU 2024/1157 Art. 9(1)"),
+        new("EU 2024/1157", "dispatch, destination, transit", "lift an objection (recovery)", "within its decision period; one still standing at its end ends the notification", "as the decision period", "EU 2024/1157 Art. 12(3), 12(4)"),
         new("EU 2024/1157", "dispatch, destination, transit", "decide, pre-consented facility", $"{RegimeRules.PreconsentedWorkingDays} working days from the Art. 8(12) information", Working, "EU 2024/1157 Art. 14(14)"),
         new("EU 1013/2006", "dispatch, destination, transit", "decide (transit: silence is consent)", $"{RegimeRules.OecdEuDecisionDays} days from the destination's acknowledgement, no pause", Eu1182, "EC 1013/2006 Art. 9(1); EU 2024/1157 Art. 85(3)"),
         new("EU 1013/2006", "facility", "complete treatment under the consent",

@@ -56,7 +56,8 @@ public static class RegimeRules
     /// </summary>
     public static Deadline? Decision(NotificationState n, AuthorityState a, WorkingDays days)
     {
-        if (!MustConsent(n.Regime.Regime, a.Role) || a.HasDecided) return null;
+        // An objection keeps its period: it must be resolved within it (EU 2024/1157 Art. 12(4)).
+        if (!MustConsent(n.Regime.Regime, a.Role) || (a.HasDecided && a.Status != AuthorityStatus.Objected)) return null;
         var eu = n.Regime.Regime == ControlRegime.Eu;
         var paused = !eu && n.InformationRequests.Any(r => r.State == a.State && r.AnsweredAt is null);
         var pausedFor = eu ? TimeSpan.Zero : n.PausedFor(a.State);

@@ -117,6 +117,28 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task EU_objection_to_a_recovery_shipment_is_lifted_within_the_period_or_ends_the_notification_Art_12()
+    {
+        using var _ = api.TimeTravel();
+        var number = await api.AcknowledgedAsync(Flows.Eu(via: ["BE"]));
+        var nl = api.Authority("NL");
+        await api.Refused(nl.LiftObjection(number, "nothing to lift"), HttpStatusCode.Conflict, "no-objection-to-lift", "EU 2024/1157 Art. 12(3)");
+        await nl.Decide(number, Refusal("Facility permit suspended")).Ok();
+        var state = await api.NotificationAsync(number);
+        Assert.Equal("objected", state.AuthorityOf("NL")["status"]!.GetValue<string>());
+        await nl.LiftObjection(number, "Permit renewed").Ok();
+        Assert.Equal("acknowledged", (await api.NotificationAsync(number)).AuthorityOf("NL")["status"]!.GetValue<string>());
+
+        // Objected again and left standing: when the period ends the notification ceases to be valid (Art. 12(4)).
+        await nl.Decide(number, Refusal("Permit suspended again")).Ok();
+        var due = DateTimeOffset.Parse((await api.NotificationAsync(number)).AuthorityOf("NL")["decisionDeadline"]!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        api.Clock.Set(due);
+        await api.FireDueDeadlinesAsync();
+        Assert.Equal("ceasedToBeValid", await api.StatusAsync(number));
+        await api.Refused(nl.LiftObjection(number, "too late"), HttpStatusCode.Conflict, "notification-ceased-to-be-valid", "EU 2024/1157 Art. 12(4)");
+    }
+
+    [Fact]
     public async Task EU_destination_informs_all_that_the_notification_is_properly_completed_Art_8_12()
     {
         var number = await api.FiledAsync(Flows.Eu(via: ["BE"]));

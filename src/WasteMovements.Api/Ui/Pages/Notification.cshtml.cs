@@ -62,6 +62,10 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
     public Task<IActionResult> OnPostRefuseAsync(string reason) =>
         Act(Resource + "/decisions", new { decision = "refuse", reason }, "Refusal recorded.", Load);
 
+    /// <summary>EU 2024/1157 Art. 12(3): the objecting authority lifts its objection within the period.</summary>
+    public Task<IActionResult> OnPostLiftObjectionAsync(string reason) =>
+        Act(Resource + "/objection-lifts", new { reason }, "Objection lifted; decide on the notification again.", Load);
+
     public Task<IActionResult> OnPostWithdrawAsync(string reason) => Act(Resource + "/withdrawals", new { reason }, "Consent withdrawn.", Load);
 
     public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);

@@ -29,6 +29,8 @@ public static partial class Shipping
                 return Decision.Refuse("notification-closed", "Basel Art. 6(9)", $"Notification {n.Id} is closed; no shipment may follow.");
             case NotificationStatus.Withdrawn:
                 return Decision.Refuse("consent-withdrawn", "EU 2024/1157 Art. 9(7)-(8)", $"A consent to notification {n.Id} was withdrawn; no shipment may start.");
+            case NotificationStatus.CeasedToBeValid:
+                return Decision.Refuse("notification-ceased-to-be-valid", "EU 2024/1157 Art. 12(4)", $"An objection to notification {n.Id} was not resolved in time; no shipment may start.");
             case NotificationStatus.Expired:
                 return Decision.Refuse("consent-expired", "EU 2024/1157 Art. 9(4), 9(5)", $"The consent to notification {n.Id} has expired.");
         }
