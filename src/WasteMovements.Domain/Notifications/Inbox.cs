@@ -54,7 +54,9 @@ public static class Inbox
             foreach (var request in n.InformationRequests.Where(r => r.AnsweredAt is null))
             {
                 yield return new InboxItem(n.Id, AnswerInformationRequest, n.StateOfExport, AuthorityRole.Export, null,
-                    "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
+                    n.Regime.Regime == ControlRegime.Eu
+                        ? "no pause of the decision period under the EU regime (EU 2024/1157 Art. 9(1)); answer promptly (Art. 8(8): 10 working days)"
+                        : "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
                     $"Answer {request.State}'s questions: {request.Questions}");
             }
         }

@@ -2,7 +2,6 @@ using WasteMovements.Domain.CodeLists;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>A deadline of an authority: when it falls (null: no day count, e.g. "promptly"), and its basis.</summary>
 /// <summary>
 /// A deadline of an authority: when it falls (null: no day count, e.g. "promptly", or a calendar the count needs is
 /// missing, then <paramref name="CalendarMissing"/> says which and the authority sets the end itself), and its basis.
