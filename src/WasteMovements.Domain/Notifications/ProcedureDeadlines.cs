@@ -33,7 +33,7 @@ public static class ProcedureDeadlines
                 specs.Add(new DeadlineSpec(DeadlineKind.DecisionPeriod, a.State, end, "unresolved objection (EU 2024/1157 Art. 12(4))"));
             }
 
-            if (!a.HasDecided && RegimeRules.SilenceIsConsent(n.Regime.Regime, a) && a.DecisionDeadline is { DueAt: { } due, Paused: false } d)
+            if (!a.HasDecided && RegimeRules.SilenceIsConsent(n, a) && a.DecisionDeadline is { DueAt: { } due, Paused: false } d)
             {
                 specs.Add(new DeadlineSpec(DeadlineKind.DecisionPeriod, a.State, due, d.Basis));
             }
