@@ -17,7 +17,7 @@ public static partial class StreamEventTypes
     /// <summary>A notification's stream (key: the notification number).</summary>
     public static readonly IReadOnlySet<Type> Notification = new HashSet<Type>
     {
-        typeof(NotificationFiled), typeof(NotificationAcknowledged), typeof(InformationRequested), typeof(InformationProvided),
+        typeof(NotificationFiled), typeof(NotificationAcknowledged), typeof(NotificationCompletenessConfirmed), typeof(ObjectionLifted), typeof(NotificationCeasedToBeValid), typeof(InformationRequested), typeof(InformationProvided),
         typeof(ConsentGranted), typeof(ConsentRefused), typeof(TransitConsentDeemed), typeof(ConsentDeemed),
         typeof(ConsentWithdrawn), typeof(NotificationCancelled), typeof(ConsentExpired),
         // Changes after consent (EU 2024/1157 Art. 17).

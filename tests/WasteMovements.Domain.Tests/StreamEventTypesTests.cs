@@ -37,7 +37,7 @@ public sealed class StreamEventTypesTests
             .ToArray();
         Assert.Contains(typeof(ShipmentDeparted), events);
         Assert.Contains(typeof(PersonalDataErased), events);
-        Assert.Equal(36, events.Length);
+        Assert.Equal(39, events.Length);
         foreach (var type in events)
         {
             var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry }.Count(k => k.Contains(type));

@@ -125,6 +125,17 @@ public static class ApiOperations
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Acknowledged: the notification's new version (also in `ETag`).",
             Refusals = ["not-import-or-transit", "already-acknowledged", "notification-cancelled"], ResponseExample = Examples.NotificationWritten,
         },
+        Op("ConfirmNotificationCompleteness", Tags.Consent, "Inform all that the notification is properly completed",
+            "EU 2024/1157 Art. 8(12): once dispatch (Art. 8(6)), destination and transit (Art. 8(11)) are satisfied and no information " +
+            "request is open, the destination's authority informs the notifier and the other authorities that the notification is " +
+            "properly completed; the 30-day decision period of Art. 9(1) runs from it (Regulation 1182/71 Art. 3). Only under 2024/1157. " +
+            "The body may be empty or `{}`.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Informed: the notification's new version (also in `ETag`).",
+            Refusals = ["not-state-of-destination", "authority-not-satisfied", "information-request-open", "completeness-already-confirmed",
+                "completeness-confirmation-not-applicable", "notification-cancelled"],
+            ResponseExample = Examples.NotificationWritten,
+        },
         Op("RequestInformation", Tags.Consent, "Ask for more information",
             "An authority of the state of import or transit asks the state of export for more information (Basel Art. 6(2), 6(4); " +
             "EU 2024/1157 Art. 8: a request and at most two further ones). Its decision clock pauses until the answer arrives.") with
@@ -155,6 +166,15 @@ public static class ApiOperations
                 new("refusal", "A refusal with its reason", Examples.Refusal),
             ],
             ResponseExample = Examples.NotificationWritten,
+        },
+        Op("LiftObjection", Tags.Consent, "Lift an objection",
+            "EU 2024/1157 Art. 12(3)-(4): under 2024/1157 a refusal of a shipment for recovery is an objection that stands until the " +
+            "objecting authority lifts it within its 30-day decision period (then it decides again) or the period ends, when the " +
+            "notification ceases to be valid.") with
+        {
+            SuccessType = typeof(NotificationWritten), SuccessDescription = "Lifted: the notification's new version (also in `ETag`).",
+            Refusals = ["no-objection-to-lift", "objection-period-ended", "notification-ceased-to-be-valid"],
+            RequestExamples = [new("lift", "The objection lifted with its reason", Examples.ObjectionLift)], ResponseExample = Examples.NotificationWritten,
         },
         Op("WithdrawConsent", Tags.Consent, "Withdraw a consent",
             "The state that consented withdraws its consent (EU 2024/1157 Art. 9(7)-(8)); no later shipment may start.") with
@@ -240,7 +260,7 @@ public static class ApiOperations
             "take the last tonnes. `ETag` is the notification's new version; the shipment is at `Location`.") with
         {
             SuccessStatus = 201, SuccessType = typeof(ShipmentCreated), SuccessDescription = "Announced: the shipment's id and number, and the notification's new version.", Location = true,
-            Refusals = ["consent-missing", "outside-consent-validity", "total-quantity-exceeded", "shipment-count-exceeded", "guarantee-not-approved", "prior-information-too-late"],
+            Refusals = ["consent-missing", "outside-consent-validity", "total-quantity-exceeded", "shipment-count-exceeded", "guarantee-not-approved", "prior-information-too-late", "transitional-consent-ended"],
             RequestExamples = [new("shipment", "10 tonnes in 40 boxes", Examples.Announcement)], ResponseExample = Examples.ShipmentCreated,
         },
         Op("ListShipments", Tags.Shipments, "List a notification's shipments",

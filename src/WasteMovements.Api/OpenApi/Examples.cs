@@ -68,6 +68,8 @@ public static class Examples
     public static AnswerInformationRequest Answer => new("Lead 60-70 % by weight for every type; the acid is neutralised with lime at the facility.",
         ["Analysis report AR-2026-117"]);
 
+    public static LiftObjection ObjectionLift => new("The facility's permit for R4 was renewed on 2026-12-14; the Art. 12(1)(b) ground no longer applies.");
+
     public static WithdrawConsent Withdrawal => new("The facility's permit was suspended on 2026-12-10.");
 
     public static ChangeOfParticulars CarrierChange => new("Trans Europa Logistik lost its vehicle licence; Nordsee Transporte takes over.",

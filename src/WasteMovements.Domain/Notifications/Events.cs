@@ -41,6 +41,16 @@ public sealed record NotificationAcknowledged(string State, AuthorityRole Role, 
     DateTimeOffset IProcedureFact.OccurredAt => AcknowledgedAt;
 }
 
+/// <summary>
+/// EU 2024/1157 Art. 8(12): the destination's authority informed the notifier and the other authorities concerned
+/// that the notification is properly completed (every authority concerned satisfied, Art. 8(6), 8(11)). The 30-day
+/// decision period of Art. 9(1) runs from this information.
+/// </summary>
+public sealed record NotificationCompletenessConfirmed(string State, DateTimeOffset ConfirmedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ConfirmedAt;
+}
+
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 8: an authority asked for more information. Its clock pauses.</summary>
 public sealed record InformationRequested(string RequestId, string State, string Questions, DateTimeOffset RequestedAt) : IProcedureFact
 {
@@ -73,6 +83,18 @@ public sealed record ConsentGranted(
 }
 
 /// <summary>Basel Art. 6(2), 6(4); EU Art. 11-12: the authority refused (objected to) the movement, with its reason.</summary>
+/// <summary>EU 2024/1157 Art. 12(3): the authority lifted its objection within the decision period; it decides again.</summary>
+public sealed record ObjectionLifted(string State, string Reason, DateTimeOffset LiftedAt) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => LiftedAt;
+}
+
+/// <summary>EU 2024/1157 Art. 12(4): an objection was not resolved within the 30 days; the notification ceased to be valid.</summary>
+public sealed record NotificationCeasedToBeValid(IReadOnlyList<string> ObjectingStates, DateTimeOffset CeasedAt, string Article) : IProcedureFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => CeasedAt;
+}
+
 public sealed record ConsentRefused(string State, AuthorityRole Role, string Reason, DateTimeOffset DecidedAt) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => DecidedAt;

@@ -20,6 +20,7 @@ public static class Inbox
     public const string Decide = "decide";
     public const string AnswerInformationRequest = "answer-information-request";
     public const string AnswerChange = "answer-change";
+    public const string ConfirmCompleteness = "confirm-completeness";
 
     public static IEnumerable<InboxItem> For(NotificationState n, string country, DateTimeOffset now)
     {
@@ -32,15 +33,22 @@ public static class Inbox
         if (authority is not null && authority.Role != AuthorityRole.Export && authority.AcknowledgedAt is null && !authority.HasDecided)
         {
             var d = authority.AcknowledgementDeadline;
-            yield return new InboxItem(n.Id, Acknowledge, authority.State, authority.Role, d?.DueAt, d?.Basis ?? "",
+            yield return new InboxItem(n.Id, Acknowledge, authority.State, authority.Role, d?.DueAt, BasisOf(d),
                 d?.DueAt < now, false, null, "Acknowledge receipt: " + what);
+        }
+
+        // EU 2024/1157 Art. 8(12): once every authority concerned is satisfied, the destination informs all "immediately".
+        if (authority is { Role: AuthorityRole.Import } && DecisionClock.AwaitsCompleteness(n) && DecisionClock.CompletenessRefusal(n) is null)
+        {
+            yield return new InboxItem(n.Id, ConfirmCompleteness, authority.State, authority.Role, null,
+                "immediately (EU 2024/1157 Art. 8(12))", false, false, null, "Inform all that the notification is properly completed: " + what);
         }
 
         if (authority is { MustConsent: true, HasDecided: false } && authority.Status != AuthorityStatus.InformationRequested
             && (authority.AcknowledgedAt is not null || authority.Role == AuthorityRole.Export))
         {
             var d = authority.DecisionDeadline;
-            yield return new InboxItem(n.Id, Decide, authority.State, authority.Role, d?.DueAt, d?.Basis ?? "",
+            yield return new InboxItem(n.Id, Decide, authority.State, authority.Role, d?.DueAt, BasisOf(d),
                 d?.DueAt < now && !(d?.Paused ?? false), d?.Paused ?? false, null, "Consent or refuse: " + what);
         }
 
@@ -49,7 +57,9 @@ public static class Inbox
             foreach (var request in n.InformationRequests.Where(r => r.AnsweredAt is null))
             {
                 yield return new InboxItem(n.Id, AnswerInformationRequest, n.StateOfExport, AuthorityRole.Export, null,
-                    "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
+                    n.Regime.Regime == ControlRegime.Eu
+                        ? "no pause of the decision period under the EU regime (EU 2024/1157 Art. 9(1)); answer promptly (Art. 8(8): 10 working days)"
+                        : "the asking authority's clock is paused until the answer (Basel Art. 6(2))", false, false, request.RequestId,
                     $"Answer {request.State}'s questions: {request.Questions}");
             }
         }
@@ -58,11 +68,14 @@ public static class Inbox
         if (n.PendingChange is { } change
             && change.Answers.FirstOrDefault(a => a.AnsweredAt is null && string.Equals(a.State, country, StringComparison.OrdinalIgnoreCase)) is { } answer)
         {
-            yield return new InboxItem(n.Id, AnswerChange, answer.State, answer.Role, answer.Due.DueAt, answer.Due.Basis,
+            yield return new InboxItem(n.Id, AnswerChange, answer.State, answer.Role, answer.Due.DueAt, BasisOf(answer.Due),
                 answer.Due.DueAt < now, false, change.ChangeId,
                 $"Essential change {change.ChangeId} ({string.Join(", ", change.Items.Select(i => i.Item))}): new notification required or not? " + what);
         }
     }
+
+    /// <summary>The basis shown with a deadline; a missing calendar is said, never hidden (docs/law.md, "Counting periods").</summary>
+    private static string BasisOf(Deadline? d) => d is null ? "" : d.CalendarMissing is null ? d.Basis : $"{d.Basis}; {d.CalendarMissing}";
 
     /// <summary>A recorded pending step as it stands at <paramref name="now"/>: overdue once its deadline has passed, unless paused.</summary>
     public static InboxItem AsOf(InboxItem step, DateTimeOffset now) =>

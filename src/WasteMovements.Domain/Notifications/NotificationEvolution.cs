@@ -53,6 +53,7 @@ public static class NotificationEvolution
                 // 2024/1157 even if it was filed under 1013/2006; one acknowledged before stays under 1013/2006.
                 Regime = e.Role == AuthorityRole.Import ? RegimeInfo.AfterAcknowledgement(state.Regime, e.AcknowledgedAt) : state.Regime,
             },
+            NotificationCompletenessConfirmed e => state with { CompletenessConfirmedAt = e.ConfirmedAt },
             InformationRequested e => Update(state, e.State, a => a with { Status = AuthorityStatus.InformationRequested }) with
             {
                 InformationRequests = [.. state.InformationRequests, new InformationRequest(e.RequestId, e.State, e.Questions, e.RequestedAt, null, [], null)],
@@ -66,7 +67,8 @@ public static class NotificationEvolution
             }),
             ConsentRefused e => Update(state, e.State, a => a with
             {
-                Status = AuthorityStatus.Refused,
+                // EU 2024/1157 Art. 12: a refusal of a shipment for recovery is an objection that stands until lifted or the period ends.
+                Status = Objections.Apply(state) ? AuthorityStatus.Objected : AuthorityStatus.Refused,
                 RefusalReason = e.Reason,
                 DecidedAt = e.DecidedAt,
             }),
@@ -88,6 +90,13 @@ public static class NotificationEvolution
                 WithdrawalReason = e.Reason,
                 WithdrawnAt = e.WithdrawnAt,
             }),
+            ObjectionLifted e => Update(state, e.State, a => a with
+            {
+                Status = a.AcknowledgedAt is null ? AuthorityStatus.Received : AuthorityStatus.Acknowledged,
+                RefusalReason = null,
+                DecidedAt = null,
+            }),
+            NotificationCeasedToBeValid e => state with { CeasedToBeValidAt = e.CeasedAt },
             NotificationCancelled e => state with { CancellationReason = e.Reason, CancelledAt = e.CancelledAt },
             ShipmentAnnounced e => state with
             {
@@ -185,6 +194,7 @@ public static class NotificationEvolution
         if (s.ClosedAt is not null) return NotificationStatus.Closed;
         if (s.CancelledAt is not null) return NotificationStatus.Cancelled;
         if (s.ExpiredAt is not null) return NotificationStatus.Expired;
+        if (s.CeasedToBeValidAt is not null) return NotificationStatus.CeasedToBeValid;
         var deciding = s.Authorities.Where(a => a.MustConsent).ToArray();
         if (deciding.Any(a => a.Status == AuthorityStatus.Refused)) return NotificationStatus.Refused;
         if (deciding.Any(a => a.Status == AuthorityStatus.Withdrawn)) return NotificationStatus.Withdrawn;

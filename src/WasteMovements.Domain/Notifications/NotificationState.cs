@@ -15,6 +15,8 @@ public enum NotificationStatus
     Cancelled,
     Expired,
     Closed,
+    /// <summary>EU 2024/1157 Art. 12(4): an objection was not resolved within the decision period; a new notification is needed.</summary>
+    CeasedToBeValid,
 }
 
 public enum AuthorityStatus
@@ -27,6 +29,8 @@ public enum AuthorityStatus
     TacitlyConsented,
     Refused,
     Withdrawn,
+    /// <summary>EU 2024/1157 Art. 12: an objection to a shipment for recovery, standing until lifted (Art. 12(3)) or the period ends (12(4)).</summary>
+    Objected,
 }
 
 /// <summary>A consent as given (in writing or tacitly), with the conditions that travel with every shipment.</summary>
@@ -80,7 +84,7 @@ public sealed record AuthorityState(
     public Deadline? DecisionDeadline { get; init; }
 
     public bool HasDecided => Status is AuthorityStatus.Consented or AuthorityStatus.TacitlyConsented
-        or AuthorityStatus.Refused or AuthorityStatus.Withdrawn;
+        or AuthorityStatus.Refused or AuthorityStatus.Withdrawn or AuthorityStatus.Objected;
 
     public bool HasConsented => Status is AuthorityStatus.Consented or AuthorityStatus.TacitlyConsented;
 }
@@ -127,6 +131,9 @@ public sealed record NotificationState
     public required IReadOnlyList<string> StatesConcerned { get; init; }
 
     public IReadOnlyList<InformationRequest> InformationRequests { get; init; } = [];
+
+    /// <summary>EU 2024/1157 Art. 8(12): when the destination informed all that the notification is properly completed.</summary>
+    public DateTimeOffset? CompletenessConfirmedAt { get; init; }
     public required DateTimeOffset FiledAt { get; init; }
     public DateTimeOffset LastChangedAt { get; init; }
 
@@ -172,12 +179,15 @@ public sealed record NotificationState
     public DateTimeOffset? CancelledAt { get; init; }
     public DateTimeOffset? ExpiredAt { get; init; }
 
+    /// <summary>EU 2024/1157 Art. 12(4): when the notification ceased to be valid for an unresolved objection.</summary>
+    public DateTimeOffset? CeasedToBeValidAt { get; init; }
+
     public string StateOfExport => Particulars.StateOfExport;
     public string StateOfImport => Particulars.StateOfImport;
 
     /// <summary>Cancelled, expired, closed, refused or withdrawn: no step of the consent procedure may follow.</summary>
     public bool IsTerminal => Status is NotificationStatus.Cancelled or NotificationStatus.Expired or NotificationStatus.Closed
-        or NotificationStatus.Refused or NotificationStatus.Withdrawn;
+        or NotificationStatus.Refused or NotificationStatus.Withdrawn or NotificationStatus.CeasedToBeValid;
 
     /// <summary>True when <paramref name="country"/> is the state of export, import or a transit state.</summary>
     public bool Concerns(string country) => StatesConcerned.Contains(country, StringComparer.OrdinalIgnoreCase);

@@ -27,6 +27,12 @@ public static class ProcedureDeadlines
 
         foreach (var a in n.Authorities)
         {
+            // EU 2024/1157 Art. 12(4): a standing objection ends the notification when its period ends.
+            if (a.Status == AuthorityStatus.Objected && a.DecisionDeadline is { DueAt: { } end } o)
+            {
+                specs.Add(new DeadlineSpec(DeadlineKind.DecisionPeriod, a.State, end, "unresolved objection (EU 2024/1157 Art. 12(4))"));
+            }
+
             if (!a.HasDecided && RegimeRules.SilenceIsConsent(n, a) && a.DecisionDeadline is { DueAt: { } due, Paused: false } d)
             {
                 specs.Add(new DeadlineSpec(DeadlineKind.DecisionPeriod, a.State, due, d.Basis));

@@ -2,8 +2,11 @@ using WasteMovements.Domain.CodeLists;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>A deadline of an authority: when it falls (null: no day count, e.g. "promptly"), and its basis.</summary>
-public sealed record Deadline(DateTimeOffset? DueAt, string Basis, bool Paused = false);
+/// <summary>
+/// A deadline of an authority: when it falls (null: no day count, e.g. "promptly", or a calendar the count needs is
+/// missing, then <paramref name="CalendarMissing"/> says which and the authority sets the end itself), and its basis.
+/// </summary>
+public sealed record Deadline(DateTimeOffset? DueAt, string Basis, bool Paused = false, string? CalendarMissing = null);
 
 /// <summary>
 /// The regime table of docs/procedure.md ("Control regimes") and docs/law.md 3.13: acknowledgement and decision
@@ -50,21 +53,24 @@ public static class RegimeRules
             : regime.Regime switch
             {
                 ControlRegime.Basel => new Deadline(null, "promptly (Basel Art. 6(4))"),
-                ControlRegime.Oecd => new Deadline(days.AddWorkingDays(a.ReceivedAt, AcknowledgementWorkingDays, a.State),
-                    "3 working days (OECD C(2001)107, amber procedure)"),
-                _ => new Deadline(days.AddWorkingDays(a.ReceivedAt, AcknowledgementWorkingDays, a.State),
-                    "3 working days (EU 2024/1157 Art. 8(11))"),
+                ControlRegime.Oecd => Periods.WorkingDaysAfter(a.ReceivedAt, AcknowledgementWorkingDays, a.State, days)
+                    .ToDeadline("3 working days (OECD C(2001)107, amber procedure)"),
+                _ => Periods.WorkingDaysAfter(a.ReceivedAt, AcknowledgementWorkingDays, a.State, days)
+                    .ToDeadline("3 working days (EU 2024/1157 Art. 8(11))"),
             };
 
     /// <summary>
-    /// The decision period of an authority that has not decided, lengthened by the time its own information
-    /// requests were open (each request pauses that authority's clock).
+    /// The decision period of an authority that has not decided. Basel and OECD: lengthened by the time its own
+    /// information requests were open (each request pauses that authority's clock). EU: the 30 days run from the
+    /// start <see cref="DecisionClock"/> gives, with no pause (Art. 9(1) gives none), counted per 1182/71 (<see cref="Periods"/>).
     /// </summary>
     public static Deadline? Decision(NotificationState n, AuthorityState a, WorkingDays days)
     {
-        if (!MustConsent(n.Regime.Regime, a.Role) || a.HasDecided) return null;
-        var paused = n.InformationRequests.Any(r => r.State == a.State && r.AnsweredAt is null);
-        var pausedFor = n.PausedFor(a.State);
+        // An objection keeps its period: it must be resolved within it (EU 2024/1157 Art. 12(4)).
+        if (!MustConsent(n.Regime.Regime, a.Role) || (a.HasDecided && a.Status != AuthorityStatus.Objected)) return null;
+        var eu = n.Regime.Regime == ControlRegime.Eu;
+        var paused = !eu && n.InformationRequests.Any(r => r.State == a.State && r.AnsweredAt is null);
+        var pausedFor = eu ? TimeSpan.Zero : n.PausedFor(a.State);
 
         // EU flows with third countries: a period from the authority's own acknowledgement, an agreed period or working days.
         if (EuFlows.Period(n, a, days, paused, pausedFor) is { } own) return own;
@@ -72,30 +78,24 @@ public static class RegimeRules
         if (n.Regime.Regime == ControlRegime.Basel)
         {
             return a.Role == AuthorityRole.Transit
-                ? new Deadline(a.ReceivedAt.AddDays(BaselTransitDays) + pausedFor, "60 days from receipt (Basel Art. 6(4))", paused)
+                ? Periods.Days(a.ReceivedAt, BaselTransitDays, a.State, rollOver: false, days)
+                    .ToDeadline("60 days from receipt (Basel Art. 6(4))", paused, pausedFor)
                 : new Deadline(null, "no deadline: written answer (Basel Art. 6(2))", paused);
         }
 
-        // OECD and EU: the period runs from the destination's acknowledgement of the complete notification.
-        var import = n.Authorities.First(x => x.Role == AuthorityRole.Import);
-        if (import.AcknowledgedAt is not { } acknowledged)
-        {
-            return new Deadline(null, n.Regime.Regime == ControlRegime.Oecd
-                ? "30 days from the acknowledgement (OECD C(2001)107)"
-                : "30 days from the destination's Art. 8(12) information (EU 2024/1157 Art. 9(1))", paused);
-        }
+        var (start, from) = DecisionClock.Start(n);
+        if (start is not { } started) return new Deadline(null, $"{OecdEuDecisionDays} days from {from}", paused);
 
         if (n.Particulars.PreconsentedFacility)
         {
-            return new Deadline(days.AddWorkingDays(acknowledged, PreconsentedWorkingDays, a.State) + pausedFor,
+            return Periods.WorkingDaysAfter(started, PreconsentedWorkingDays, a.State, days).ToDeadline(
                 n.Regime.Regime == ControlRegime.Oecd
                     ? "7 working days, pre-consented facility (OECD C(2001)107)"
-                    : "7 working days, pre-consented facility (EU 2024/1157 Art. 14(14))", paused);
+                    : "7 working days, pre-consented facility (EU 2024/1157 Art. 14(14))", paused, pausedFor);
         }
 
-        return new Deadline(acknowledged.AddDays(OecdEuDecisionDays) + pausedFor, n.Regime.Regime == ControlRegime.Oecd
-            ? "30 days from the acknowledgement (OECD C(2001)107)"
-            : "30 days from the Art. 8(12) information (EU 2024/1157 Art. 9(1))", paused);
+        return Periods.Days(started, OecdEuDecisionDays, a.State, Periods.RollsOver(n.Regime.Regime), days)
+            .ToDeadline($"{OecdEuDecisionDays} days from {from}" + (eu ? $", counted per {Periods.CountingArticle}" : ""), paused, pausedFor);
     }
 
     /// <summary>

@@ -23,7 +23,21 @@ public static class ShipmentRules
 
     /// <summary>OECD and EU: the operation is completed and certified within one year of receipt (EU Art. 9(6), 16(6)). Basel: "in due course".</summary>
     public static DateTimeOffset? CertificateDue(RegimeInfo regime, DateTimeOffset receivedAt) =>
-        regime.Regime == ControlRegime.Basel ? null : receivedAt.AddYears(1);
+        regime.Regime == ControlRegime.Basel ? null
+        : TreatmentEndsBy(regime, preconsented: false) is { } end && EndOfDay(end) < receivedAt.AddYears(1) ? EndOfDay(end)
+        : receivedAt.AddYears(1);
+
+    /// <summary>
+    /// EU 2024/1157 Art. 85(5)-(6): waste shipped under a consent of Reg. 1013/2006 must be recovered or disposed of
+    /// within one year of 21 May 2026 (three years for a facility pre-consented under 1013/2006 Art. 14(2)); a period
+    /// in years ends with the day of the same date (Regulation 1182/71 Art. 3(2)(c)). Null for every other instrument.
+    /// </summary>
+    public static DateOnly? TreatmentEndsBy(RegimeInfo regime, bool preconsented) =>
+        regime is { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2006Instrument }
+            ? RegimeInfo.Eu2024Applies.AddYears(preconsented ? 3 : 1)
+            : null;
+
+    public static DateTimeOffset EndOfDay(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public static string CertificateBasis(RegimeInfo regime) => regime.Regime == ControlRegime.Oecd
         ? "certificate within one year of receipt (OECD C(2001)107)"

@@ -25,7 +25,8 @@ public sealed class WireFormatTests(ApiFixture api)
     /// <summary>The write routes whose JSON the tests below spell out; a new write route needs a test here.</summary>
     private static readonly string[] Covered =
     [
-        "POST /api/notifications", "POST /api/notifications/{number}/acknowledgements", "POST /api/notifications/{number}/information-requests",
+        "POST /api/notifications", "POST /api/notifications/{number}/acknowledgements",
+        "POST /api/notifications/{number}/completeness-confirmations", "POST /api/notifications/{number}/objection-lifts", "POST /api/notifications/{number}/information-requests",
         "POST /api/notifications/{number}/information-requests/{requestId}/answer", "POST /api/notifications/{number}/decisions",
         "POST /api/notifications/{number}/withdrawals", "POST /api/notifications/{number}/cancellation", "POST /api/notifications/{number}/shipments",
         "POST /api/notifications/{number}/guarantee", "POST /api/notifications/{number}/guarantee/approval", "POST /api/notifications/{number}/guarantee/release",
@@ -161,6 +162,10 @@ public sealed class WireFormatTests(ApiFixture api)
         Assert.Equal(("NL", "Lead content per battery type?", "60-70 % lead"), (Text(request["state"]), Text(request["questions"]), Text(request["answer"])));
         Assert.Equal(["lead-analysis.pdf"], request["attachments"]!.AsArray().Select(Text));
 
+        // EU 2024/1157 Art. 8(12): the destination informs all, no body.
+        await Post(nl, url + "/completeness-confirmations", new { });
+        Assert.NotNull((await api.NotificationAsync(number))["completenessConfirmedAt"]);
+
         await Post(de, url + "/decisions", new
         {
             decision = "consent", conditions = new[] { "Guarantee before the first shipment" }, validFrom = TestStart.Text(TestStart.Day(1)),
@@ -185,7 +190,10 @@ public sealed class WireFormatTests(ApiFixture api)
 
         await Post(be, url + "/decisions", new { decision = "refuse", reason = "Route passes a protected area" });
         state = await api.NotificationAsync(number);
-        Assert.Equal(("refused", "Route passes a protected area"), (Text(state.AuthorityOf("BE")["status"]), Text(state.AuthorityOf("BE")["refusalReason"])));
+        // A refusal of a shipment for recovery under 2024/1157 is an objection (Art. 12); lifted with its reason (Art. 12(3)).
+        Assert.Equal(("objected", "Route passes a protected area"), (Text(state.AuthorityOf("BE")["status"]), Text(state.AuthorityOf("BE")["refusalReason"])));
+        await Post(be, url + "/objection-lifts", new { reason = "Route changed to avoid the protected area" });
+        Assert.Equal("acknowledged", Text((await api.NotificationAsync(number)).AuthorityOf("BE")["status"]));
 
         // Withdrawal of a consent, and cancellation by the state of export, each with its reason.
         var withdrawn = await api.ConsentedAsync(Flows.Basel(via: []));

@@ -36,7 +36,7 @@ public static class Scenario
     /// <summary>Filed by the state of export's authority; returns the notification number.</summary>
     public static Task<string> FiledAsync(this ApiFixture api, NotificationParticulars particulars) => api.FileAsync(particulars);
 
-    /// <summary>Filed and acknowledged by every authority of import and transit.</summary>
+    /// <summary>Filed and acknowledged by every authority of import and transit (EU 2024/1157: and the Art. 8(12) information given).</summary>
     public static async Task<string> AcknowledgedAsync(this ApiFixture api, NotificationParticulars particulars)
     {
         var number = await api.FileAsync(particulars);
@@ -88,6 +88,13 @@ public static class Scenario
         {
             if (authority!["role"]!.GetValue<string>() == "export") continue;
             await api.Authority(authority["state"]!.GetValue<string>()).Acknowledge(number).Ok();
+        }
+
+        // EU 2024/1157 Art. 8(12): with every authority satisfied the destination informs all; the decision period runs from it.
+        var state = await api.NotificationAsync(number);
+        if (state["regime"]!["instrument"]!.GetValue<string>() == RegimeInfo.Eu2024Instrument)
+        {
+            await api.Authority(state["particulars"]!["stateOfImport"]!.GetValue<string>()).ConfirmCompleteness(number).Ok();
         }
     }
 

@@ -59,6 +59,11 @@ public static class Steps
 
     public static Step Acknowledge(this HttpClient client, string number) => Post(client, N(number) + "/acknowledgements");
 
+    public static Step LiftObjection(this HttpClient client, string number, string reason) =>
+        Post(client, N(number) + "/objection-lifts", new LiftObjection(reason));
+
+    public static Step ConfirmCompleteness(this HttpClient client, string number) => Post(client, N(number) + "/completeness-confirmations");
+
     public static Step RequestInformation(this HttpClient client, string number, string questions) =>
         Post(client, N(number) + "/information-requests", new RequestInformation(questions));
 

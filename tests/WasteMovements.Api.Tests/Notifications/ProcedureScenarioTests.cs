@@ -78,7 +78,8 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         await api.FireDueDeadlinesAsync();
         Assert.Equal("received", (await api.NotificationAsync(number)).AuthorityOf("KR")["status"]!.GetValue<string>());
 
-        api.Clock.Advance(TimeSpan.FromDays(1));
+        // 60 days end with the 60th day after receipt (docs/law.md, "Counting periods").
+        api.Clock.Set(TestStart.At(61, 0, 0));
         Assert.True(await api.FireDueDeadlinesAsync() >= 1);
         var state = await api.NotificationAsync(number);
         Assert.Equal("tacitlyConsented", state.AuthorityOf("KR")["status"]!.GetValue<string>());
@@ -107,12 +108,56 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         Assert.Equal("oecd", (await api.NotificationAsync(number))["regime"]!["regime"]!.GetValue<string>());
         await kr.Acknowledge(number).Ok();
 
-        api.Clock.Advance(TimeSpan.FromDays(30));
+        api.Clock.Set(TestStart.At(31, 0, 0));
         await api.FireDueDeadlinesAsync();
         var state = await api.NotificationAsync(number);
         Assert.Equal("consented", state["status"]!.GetValue<string>());
         Assert.Equal("tacitlyConsented", state.AuthorityOf("KR")["status"]!.GetValue<string>());
         await api.Refused(kr.Decide(number, Consent()), HttpStatusCode.Conflict, "tacit-consent-deemed", "OECD C(2001)107 (tacit consent)");
+    }
+
+    [Fact]
+    public async Task EU_objection_to_a_recovery_shipment_is_lifted_within_the_period_or_ends_the_notification_Art_12()
+    {
+        using var _ = api.TimeTravel();
+        var number = await api.AcknowledgedAsync(Flows.Eu(via: ["BE"]));
+        var nl = api.Authority("NL");
+        await api.Refused(nl.LiftObjection(number, "nothing to lift"), HttpStatusCode.Conflict, "no-objection-to-lift", "EU 2024/1157 Art. 12(3)");
+        await nl.Decide(number, Refusal("Facility permit suspended")).Ok();
+        var state = await api.NotificationAsync(number);
+        Assert.Equal("objected", state.AuthorityOf("NL")["status"]!.GetValue<string>());
+        await nl.LiftObjection(number, "Permit renewed").Ok();
+        Assert.Equal("acknowledged", (await api.NotificationAsync(number)).AuthorityOf("NL")["status"]!.GetValue<string>());
+
+        // Objected again and left standing: when the period ends the notification ceases to be valid (Art. 12(4)).
+        await nl.Decide(number, Refusal("Permit suspended again")).Ok();
+        var due = DateTimeOffset.Parse((await api.NotificationAsync(number)).AuthorityOf("NL")["decisionDeadline"]!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        api.Clock.Set(due);
+        await api.FireDueDeadlinesAsync();
+        Assert.Equal("ceasedToBeValid", await api.StatusAsync(number));
+        await api.Refused(nl.LiftObjection(number, "too late"), HttpStatusCode.Conflict, "notification-ceased-to-be-valid", "EU 2024/1157 Art. 12(4)");
+    }
+
+    [Fact]
+    public async Task EU_destination_informs_all_that_the_notification_is_properly_completed_Art_8_12()
+    {
+        var number = await api.FiledAsync(Flows.Eu(via: ["BE"]));
+        var nl = api.Authority("NL"); var be = api.Authority("BE");
+        await nl.Acknowledge(number).Ok();
+        // Belgium is not yet satisfied (Art. 8(11)): refused, nothing appended.
+        await api.Refused(nl.ConfirmCompleteness(number), HttpStatusCode.Conflict, "authority-not-satisfied", "EU 2024/1157 Art. 8(11), 8(12)");
+        await be.Acknowledge(number).Ok();
+        var requestId = (await be.RequestInformation(number, "Route through Antwerp?").Created())["requestId"]!.GetValue<string>();
+        await api.Refused(nl.ConfirmCompleteness(number), HttpStatusCode.Conflict, "information-request-open", "EU 2024/1157 Art. 8(7)-(9), 8(12)");
+        await api.Refused(be.ConfirmCompleteness(number), HttpStatusCode.Forbidden, "not-state-of-destination", "EU 2024/1157 Art. 8(12)");
+        await api.Authority("DE").Answer(number, requestId, "Yes, by the E19").Ok();
+        Assert.Null((await api.NotificationAsync(number)).AuthorityOf("BE")["decisionDeadline"]!["dueAt"]?.GetValue<string>());
+
+        await nl.ConfirmCompleteness(number).Ok();
+        var state = await api.NotificationAsync(number);
+        Assert.NotNull(state["completenessConfirmedAt"]);
+        Assert.NotNull(state.AuthorityOf("BE")["decisionDeadline"]!["dueAt"]?.GetValue<string>());
+        await api.Refused(nl.ConfirmCompleteness(number), HttpStatusCode.Conflict, "completeness-already-confirmed", "EU 2024/1157 Art. 8(12)");
     }
 
     [Fact]
@@ -125,7 +170,13 @@ public sealed class ProcedureScenarioTests(ApiFixture api)
         await api.Authority("NL").Decide(number, Consent(until: TestStart.Day(8).AddYears(1).AddDays(-31))).Ok();
         Assert.Equal("partiallyConsented", await api.StatusAsync(number));
 
-        api.Clock.Advance(TimeSpan.FromDays(30));
+        // Art. 9(1): 30 days from the Art. 8(12) information, rolled over to a Belgian working day (1182/71 Art. 3(4)).
+        var due = DateTimeOffset.Parse((await api.NotificationAsync(number)).AuthorityOf("BE")["decisionDeadline"]!["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(due, TestStart.At(31, 0, 0), TestStart.At(35, 0, 0));
+        api.Clock.Set(due.AddTicks(-1));
+        await api.FireDueDeadlinesAsync();
+        Assert.Equal("acknowledged", (await api.NotificationAsync(number)).AuthorityOf("BE")["status"]!.GetValue<string>());
+        api.Clock.Set(due);
         await api.FireDueDeadlinesAsync();
         var state = await api.NotificationAsync(number);
         Assert.Equal("tacitlyConsented", state.AuthorityOf("BE")["status"]!.GetValue<string>());

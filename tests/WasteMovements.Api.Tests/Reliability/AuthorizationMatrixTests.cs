@@ -138,6 +138,22 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(200, 200, 200, 403, 403, 403, 200, 403, 401));
         yield return new("POST", "/api/notifications/{number}/acknowledgements", Basel, async w => At($"/api/notifications/{await FiledAsync(w)}/acknowledgements", Step.NoBody),
             S(403, 200, 200, 403, 403, 403, 403, 403, 401));
+        // EU 2024/1157 Art. 8(12): only the destination informs; Art. 12(3): only the objecting authority lifts (the others concerned: 409).
+        yield return new("POST", "/api/notifications/{number}/completeness-confirmations", Eu, async w =>
+            {
+                var number = await FiledAsync(w);
+                await api.Authority(w.Import).Acknowledge(number).Ok();
+                await api.Authority(w.Transit).Acknowledge(number).Ok();
+                return At($"/api/notifications/{number}/completeness-confirmations", Step.NoBody);
+            },
+            S(403, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/notifications/{number}/objection-lifts", Eu, async w =>
+            {
+                var number = await AcknowledgedAsync(w);
+                await api.Authority(w.Import).Decide(number, Refusal("Facility permit suspended")).Ok();
+                return At($"/api/notifications/{number}/objection-lifts", new LiftObjection("Permit renewed"));
+            },
+            S(409, 200, 409, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/notifications/{number}/information-requests", Basel,
             async w => At($"/api/notifications/{await AcknowledgedAsync(w)}/information-requests", new RequestInformation("Lead content per battery type?")),
             S(403, 201, 201, 403, 403, 403, 403, 403, 401));

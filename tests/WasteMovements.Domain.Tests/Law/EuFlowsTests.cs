@@ -27,6 +27,12 @@ public sealed class EuFlowsTests
 
     private static Decision PeriodEnds(NotificationState n, string state)
     {
+        // EU 2024/1157 Art. 8(12), 9(1): the period runs from the destination's information that the file is properly completed.
+        if (DecisionClock.AwaitsCompleteness(n) && DecisionClock.CompletenessRefusal(n) is null)
+        {
+            n = Given.That(n, new NotificationCompletenessConfirmed(n.StateOfImport, n.LastChangedAt));
+        }
+
         var due = n.AuthorityOf(state)!.DecisionDeadline!.DueAt!.Value;
         Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod(state), due.AddTicks(-1)).Events);
         return Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod(state), due);
@@ -160,7 +166,8 @@ public sealed class EuFlowsTests
     [Fact]
     public void Transit_through_the_Union_for_disposal_needs_written_consents_EU_Art_57_51_4_a()
     {
-        var n = Given.That(State(Samples.Notification("CH", "NO", ["DE"], operation: "D10")), new NotificationAcknowledged("NO", AuthorityRole.Import, T0));
+        var n = Given.That(State(Samples.Notification("CH", "NO", ["DE"], operation: "D10")), new NotificationAcknowledged("NO", AuthorityRole.Import, T0),
+            new NotificationAcknowledged("DE", AuthorityRole.Transit, T0)); // every authority satisfied (EU 2024/1157 Art. 8(11)-(12))
         Assert.Empty(PeriodEnds(n, "CH").Events);
         Assert.Empty(PeriodEnds(n, "NO").Events);
     }

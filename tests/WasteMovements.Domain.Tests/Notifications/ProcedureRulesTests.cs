@@ -120,19 +120,20 @@ public sealed class ProcedureRulesTests
     [Fact]
     public void An_information_request_pauses_the_asking_authoritys_clock()
     {
-        // Basel transit: 60 days from receipt (Art. 6(4)); an open request pauses, the answer resumes with the pause added.
+        // Basel transit: 60 days from receipt (Art. 6(4)), to the end of the 60th day after it, without a roll-over (Basel
+        // is no act of the Union: docs/law.md, "Counting periods"); an open request pauses, the answer resumes with the pause added.
         var registry = Given.RegistryWith(Given.Registry.Find("KR")! with { TacitTransitConsent = true, TacitTransitConsentSource = "Art. 6(4) declaration (test)" });
         var n = Given.That(NotificationEvolution.Create(Filing.Filed(Samples.Notification("MY", "JP", ["KR"]), "MY-2026-000001", registry, T0)),
             new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
-        Assert.Equal(T0.AddDays(60), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+        Assert.Equal(TestStart.At(61, 0, 0), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
 
         n = Given.That(n, new InformationRequested("IR-1", "KR", "Route?", T0.AddDays(10)));
         Assert.True(n.AuthorityOf("KR")!.DecisionDeadline!.Paused);
         Assert.DoesNotContain(ProcedureDeadlines.Of(n), d => d.State == "KR");
 
         n = Given.That(n, new InformationProvided("IR-1", "KR", "Motorway", [], T0.AddDays(17)));
-        Assert.Equal(T0.AddDays(67), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
-        Assert.Contains(ProcedureDeadlines.Of(n), d => d is { Kind: DeadlineKind.DecisionPeriod, State: "KR" } && d.DueAt == T0.AddDays(67));
+        Assert.Equal(TestStart.At(68, 0, 0), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+        Assert.Contains(ProcedureDeadlines.Of(n), d => d is { Kind: DeadlineKind.DecisionPeriod, State: "KR" } && d.DueAt == TestStart.At(68, 0, 0));
     }
 
     [Fact]
@@ -142,9 +143,9 @@ public sealed class ProcedureRulesTests
         var registry = Given.RegistryWith(Given.Registry.Find("KR")! with { TacitTransitConsent = true, TacitTransitConsentSource = "Art. 6(4) declaration (test)" });
         var p = Samples.Notification("MY", "JP", ["KR"]);
         var n = Given.That(NotificationEvolution.Create(Filing.Filed(p, "MY-2026-000001", registry, T0)), new NotificationAcknowledged("KR", AuthorityRole.Transit, T0));
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60).AddTicks(-1)).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), TestStart.At(61, 0, 0).AddTicks(-1)).Events);
 
-        var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(60)));
+        var deemed = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), TestStart.At(61, 0, 0)));
         Assert.Equal("Basel Art. 6(4)", deemed.Article);
         var after = Given.That(n, deemed);
         Assert.Equal(AuthorityStatus.TacitlyConsented, after.AuthorityOf("KR")!.Status);
@@ -178,9 +179,10 @@ public sealed class ProcedureRulesTests
         Assert.Null(n.AuthorityOf("KR")!.DecisionDeadline!.DueAt); // runs from the acknowledgement
 
         n = Given.That(n, new NotificationAcknowledged("KR", AuthorityRole.Import, T0.AddDays(1)));
-        Assert.Equal(T0.AddDays(31), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
-        var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), T0.AddDays(31)));
-        Assert.Equal(TestStart.Day(8).AddYears(1).AddDays(22), deemed.ValidUntil); // one year (OECD)
+        // The end of the 30th day after the acknowledgement (no roll-over outside EU law).
+        Assert.Equal(TestStart.At(32, 0, 0), n.AuthorityOf("KR")!.DecisionDeadline!.DueAt);
+        var deemed = Given.Single<ConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("KR"), TestStart.At(32, 0, 0)));
+        Assert.Equal(TestStart.Day(32).AddYears(1).AddDays(-1), deemed.ValidUntil); // one year (OECD)
         Assert.Equal(NotificationStatus.Consented, Given.That(n, deemed).Status);
     }
 
@@ -197,11 +199,16 @@ public sealed class ProcedureRulesTests
     {
         var n = Filed("DE", "NL", ["BE"]);
         Assert.Equal(["DE", "NL", "BE"], n.Authorities.Select(a => a.State));
-        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationAcknowledged("BE", AuthorityRole.Transit, T0));
+        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationAcknowledged("BE", AuthorityRole.Transit, T0),
+            new NotificationCompletenessConfirmed("NL", T0));
+        // Art. 9(1): 30 days from the Art. 8(12) information, to the end of a Belgian working day (1182/71 Art. 3(4)).
+        var due = n.AuthorityOf("BE")!.DecisionDeadline!.DueAt!.Value;
+        Assert.InRange(due, TestStart.At(31, 0, 0), TestStart.At(35, 0, 0));
 
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("NL"), T0.AddDays(31)).Events);
-        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("DE"), T0.AddDays(31)).Events);
-        var be = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("BE"), T0.AddDays(30)));
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("NL"), due).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("DE"), due).Events);
+        Assert.Empty(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("BE"), due.AddTicks(-1)).Events);
+        var be = Given.Single<TransitConsentDeemed>(Procedure.DecisionPeriodEnded(n, Actor.Deadlines, new EndDecisionPeriod("BE"), due));
         Assert.Equal("EU 2024/1157 Art. 9(1)", be.Article);
 
         n = Given.That(n, be);

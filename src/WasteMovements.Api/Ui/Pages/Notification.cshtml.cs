@@ -46,6 +46,10 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
 
     public Task<IActionResult> OnPostAcknowledgeAsync() => Act(Resource + "/acknowledgements", null, "Receipt acknowledged.", Load);
 
+    /// <summary>EU 2024/1157 Art. 8(12): the destination informs all that the notification is properly completed.</summary>
+    public Task<IActionResult> OnPostConfirmCompletenessAsync() =>
+        Act(Resource + "/completeness-confirmations", null, "All informed: the notification is properly completed; the 30-day decision period runs.", Load);
+
     public Task<IActionResult> OnPostRequestAsync(string questions) =>
         Act(Resource + "/information-requests", new { questions }, "Information requested; your clock is paused until the answer.", Load);
 
@@ -65,6 +69,10 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
 
     public Task<IActionResult> OnPostRefuseAsync(string reason) =>
         Act(Resource + "/decisions", new { decision = "refuse", reason }, "Refusal recorded.", Load);
+
+    /// <summary>EU 2024/1157 Art. 12(3): the objecting authority lifts its objection within the period.</summary>
+    public Task<IActionResult> OnPostLiftObjectionAsync(string reason) =>
+        Act(Resource + "/objection-lifts", new { reason }, "Objection lifted; decide on the notification again.", Load);
 
     public Task<IActionResult> OnPostWithdrawAsync(string reason) => Act(Resource + "/withdrawals", new { reason }, "Consent withdrawn.", Load);
 

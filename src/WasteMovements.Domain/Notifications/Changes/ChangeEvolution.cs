@@ -14,7 +14,9 @@ public static class ChangeEvolution
     /// </summary>
     public static Deadline AnswerDeadline(RegimeInfo regime, string state, DateTimeOffset recordedAt) =>
         regime is { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument }
-            ? new Deadline(WorkingDays.Shipped.AddWorkingDays(recordedAt, AnswerWorkingDays, state), "5 working days from receipt of the change (EU 2024/1157 Art. 17(2))")
+            // Counted as every other working-day period (1182/71 Art. 3(3)): a state without a calendar gets no silent weekend-only count.
+            ? Periods.WorkingDaysAfter(recordedAt, AnswerWorkingDays, state, WorkingDays.Shipped)
+                .ToDeadline("5 working days from receipt of the change (EU 2024/1157 Art. 17(2))")
             : new Deadline(null, $"no day count under {regime.Instrument}: the change waits for the answer (docs/law.md 3.8)");
 
     public static NotificationState Recorded(NotificationState s, NotificationChangeRecorded e)

@@ -15,7 +15,17 @@ public static partial class Procedure
     public static Decision DecisionPeriodEnded(NotificationState n, Actor actor, EndDecisionPeriod command, DateTimeOffset now)
     {
         var authority = n.AuthorityOf(command.State);
-        if (authority is null || Open(n) is not null || authority.HasDecided) return Decision.Accept();
+        if (authority is null || Open(n) is not null) return Decision.Accept();
+        if (authority.Status == AuthorityStatus.Objected)
+        {
+            // EU 2024/1157 Art. 12(4): the objection was not lifted within the period.
+            return authority.DecisionDeadline is { DueAt: { } end } && now >= end
+                ? Decision.Accept(new NotificationCeasedToBeValid(
+                    n.Authorities.Where(a => a.Status == AuthorityStatus.Objected).Select(a => a.State).ToArray(), now, Objections.Article124))
+                : Decision.Accept();
+        }
+
+        if (authority.HasDecided) return Decision.Accept();
         if (!RegimeRules.SilenceIsConsent(n, authority)) return Decision.Accept();
         if (authority.DecisionDeadline is not { DueAt: { } due, Paused: false } || now < due) return Decision.Accept();
 

@@ -26,6 +26,8 @@ public static partial class Procedure
         NotificationStatus.Closed => new Refusal("notification-closed", "Basel Art. 6(9)", $"Notification {n.Id} is closed."),
         NotificationStatus.Refused => new Refusal("notification-refused", "Basel Art. 6(2), 6(4)",
             $"A state concerned refused notification {n.Id}; the procedure has ended."),
+        NotificationStatus.CeasedToBeValid => new Refusal("notification-ceased-to-be-valid", Objections.Article124,
+            $"An objection to notification {n.Id} was not resolved within the decision period; the notification ceased to be valid and a new one is needed."),
         NotificationStatus.Withdrawn => new Refusal("consent-withdrawn", "EU 2024/1157 Art. 9(7)-(8)",
             $"A consent to notification {n.Id} was withdrawn; the procedure has ended."),
         _ => null,

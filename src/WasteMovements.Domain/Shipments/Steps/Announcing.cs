@@ -29,6 +29,8 @@ public static partial class Shipping
                 return Decision.Refuse("notification-closed", "Basel Art. 6(9)", $"Notification {n.Id} is closed; no shipment may follow.");
             case NotificationStatus.Withdrawn:
                 return Decision.Refuse("consent-withdrawn", "EU 2024/1157 Art. 9(7)-(8)", $"A consent to notification {n.Id} was withdrawn; no shipment may start.");
+            case NotificationStatus.CeasedToBeValid:
+                return Decision.Refuse("notification-ceased-to-be-valid", "EU 2024/1157 Art. 12(4)", $"An objection to notification {n.Id} was not resolved in time; no shipment may start.");
             case NotificationStatus.Expired:
                 return Decision.Refuse("consent-expired", "EU 2024/1157 Art. 9(4), 9(5)", $"The consent to notification {n.Id} has expired.");
         }
@@ -48,6 +50,14 @@ public static partial class Shipping
         {
             return Decision.Refuse("outside-consent-validity", "EU 2024/1157 Art. 9(5); Basel Art. 6(6)",
                 $"The planned departure {c.PlannedDeparture:yyyy-MM-dd} is outside the consents' validity ({n.ConsentValidFrom:yyyy-MM-dd} to {n.ConsentValidUntil:yyyy-MM-dd}).");
+        }
+
+        // EU 2024/1157 Art. 85(5)-(6): treatment under a 1013/2006 consent ends by 21 May 2027 (2029 pre-consented);
+        // a shipment leaving after that day cannot be treated under it.
+        if (ShipmentRules.TreatmentEndsBy(n.Regime, n.Particulars.PreconsentedFacility) is { } treatedBy && c.PlannedDeparture > treatedBy)
+        {
+            return Decision.Refuse("transitional-consent-ended", n.Particulars.PreconsentedFacility ? "EU 2024/1157 Art. 85(6)" : "EU 2024/1157 Art. 85(5)",
+                $"Notification {n.Id} is under Regulation (EC) No 1013/2006: its waste must be treated by {treatedBy:yyyy-MM-dd}; a shipment leaving on {c.PlannedDeparture:yyyy-MM-dd} needs a notification under Regulation (EU) 2024/1157.");
         }
 
         // Basel Art. 6(3), 9(1)(a): a movement before consent is illegal traffic; it cannot be planned before the last consent.
