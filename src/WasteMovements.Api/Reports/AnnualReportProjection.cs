@@ -72,7 +72,7 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                     IllegalTrafficFound f => f.FoundAt,
                     _ => e.Timestamp,
                 };
-                foreach (var key in AnnualReporting.ReportsFor(shipment, at)) grouping.AddEvent(key, e);
+                foreach (var key in AnnualReporting.ReportsFor(shipment, at, receipt: e.Data is ShipmentReceived)) grouping.AddEvent(key, e);
             }
         }
     }

@@ -62,8 +62,13 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
 
     public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);
 
-    public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil) =>
-        Act(Resource + "/guarantee", new { kind, provider, reference, amount, currency, coverage, validUntil }, "Guarantee recorded.", Load);
+    public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil,
+        bool coversTransport, bool coversTreatment, bool coversStorage) =>
+        Act(Resource + "/guarantee", new
+        {
+            kind, provider, reference, amount, currency, coverage, validUntil,
+            cover = new { transport = coversTransport, treatment = coversTreatment, storageNinetyDays = coversStorage },
+        }, "Guarantee recorded.", Load);
 
     public Task<IActionResult> OnPostApproveAsync() => Act(Resource + "/guarantee/approval", null, "Guarantee approved.", Load);
 
