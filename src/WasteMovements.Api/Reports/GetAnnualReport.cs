@@ -68,7 +68,7 @@ public static class GetAnnualReportEndpoint
 
         foreach (var i in r.IllegalTraffic)
         {
-            csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
+            csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.CaseId ?? i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
         }
 
         return csv.ToString();

@@ -1,3 +1,4 @@
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Domain.Reports;
@@ -19,7 +20,13 @@ public sealed record ReportLine(
 
 public sealed record TakeBackLine(string ShipmentId, TradeDirection Direction, string Counterpart, decimal Quantity, DateTimeOffset ReturnedAt);
 
-public sealed record IllegalTrafficLine(string ShipmentId, TradeDirection Direction, string Counterpart, string Cause, bool ExporterAtFault, DateTimeOffset FoundAt);
+/// <summary>
+/// A case of illegal traffic: found on a shipment of a notification (<see cref="ShipmentId"/>), or a case of its own,
+/// with or without a notification (<see cref="CaseId"/>; Basel Art. 9(1)(a)); <see cref="Responsible"/>: the party the
+/// states attributed it to (exporter, importer, undetermined), null while not attributed.
+/// </summary>
+public sealed record IllegalTrafficLine(string ShipmentId, TradeDirection Direction, string Counterpart, string Cause, bool ExporterAtFault, DateTimeOffset FoundAt,
+    string? CaseId = null, string? Responsible = null);
 
 /// <summary>
 /// Basel Art. 13(3): a state's yearly report of hazardous and other wastes exported and imported, by waste
@@ -105,6 +112,27 @@ public static class AnnualReporting
         var (direction, counterpart) = Side(report, shipment);
         return report with { IllegalTraffic = [.. report.IllegalTraffic, new IllegalTrafficLine(shipment.Id, direction, counterpart, e.Cause, e.ExporterAtFault, e.FoundAt)] };
     }
+
+    /// <summary>An illegal-traffic case counts in the reports of its states of export and import for the year it was found.</summary>
+    public static AnnualReport CaseOpened(AnnualReport report, IllegalTrafficCaseOpened e)
+    {
+        var (direction, counterpart) = report.State == e.StateOfExport ? (TradeDirection.Export, e.StateOfImport) : (TradeDirection.Import, e.StateOfExport);
+        return report with
+        {
+            IllegalTraffic = [.. report.IllegalTraffic.Where(l => l.CaseId != e.CaseId),
+                new IllegalTrafficLine(e.NotificationNumber ?? "", direction, counterpart, e.Cause, false, e.FoundAt, e.CaseId)],
+        };
+    }
+
+    public static AnnualReport CaseAttributed(AnnualReport report, ResponsibilityAttributed e) => report with
+    {
+        IllegalTraffic = report.IllegalTraffic.Select(l => l.CaseId == e.CaseId
+            ? l with { ExporterAtFault = e.Party == ResponsibleParty.Exporter, Responsible = e.Party.ToString().ToLowerInvariant() }
+            : l).ToArray(),
+    };
+
+    public static IEnumerable<string> ReportsFor(IllegalTrafficCase c) =>
+        [AnnualReport.Key(c.StateOfExport, c.FoundAt.UtcDateTime.Year), AnnualReport.Key(c.StateOfImport, c.FoundAt.UtcDateTime.Year)];
 
     private static (TradeDirection, string) Side(AnnualReport report, ShipmentState s) =>
         report.State == s.Document.StateOfExport ? (TradeDirection.Export, s.Document.StateOfImport) : (TradeDirection.Import, s.Document.StateOfExport);

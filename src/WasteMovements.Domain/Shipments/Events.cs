@@ -192,6 +192,23 @@ public sealed record IllegalTrafficFound(
     DateTimeOffset IProcedureFact.OccurredAt => FoundAt;
 }
 
+/// <summary>
+/// Basel Art. 8, 9(2); EU 2024/1157 Art. 22(2): the date the state of export was informed of the take-back (for Art. 8,
+/// by the state of import, and whether the Secretariat was informed too): the take-back period runs from it.
+/// </summary>
+public sealed record TakeBackInformationRecorded(
+    string NotificationNumber, string ShipmentId, string InformedBy, DateTimeOffset InformedAt, bool SecretariatInformed, DateTimeOffset TakeBackDue, DateTimeOffset RecordedAt) : IProcedureFact, IShipmentFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RecordedAt;
+}
+
+/// <summary>Basel Art. 8, 9(2); EU 2024/1157 Art. 22(2), 25: the states concerned agreed another take-back period, counted from the information.</summary>
+public sealed record TakeBackPeriodAgreed(
+    string NotificationNumber, string ShipmentId, string RecordedBy, IReadOnlyList<string> AgreedBy, int Days, string Details, DateTimeOffset TakeBackDue, DateTimeOffset AgreedAt) : IProcedureFact, IShipmentFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => AgreedAt;
+}
+
 public enum ShipmentDeadlineKind
 {
     /// <summary>No receipt some time after departure: Basel Art. 6(9), the export authority must tell the state of import.</summary>
