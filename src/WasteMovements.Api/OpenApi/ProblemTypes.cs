@@ -73,7 +73,7 @@ public static class ProblemTypes
             "Call the route with an account of a role it accepts."),
         new ProblemType("not-concerned", Problems.TypeBase + "not-concerned", Forbidden, "Not permitted for your authority",
             "Your state is not a state concerned by the movement (neither export, import nor transit), or you are not the facility of the shipment. Only the states concerned see and act on a file.",
-            "Check the notification number; act through the authority of a state concerned.") { Articles = ["Basel Art. 2(13)"], IsRule = true },
+            "Check the notification number; act through the authority of a state concerned.") { Articles = ["Basel Art. 2(13)", "Basel Art. 2(13), 9(1)"], IsRule = true },
         Api("not-your-state", 403, "Not permitted for your authority",
             "An authority reads the annual report of its own state only.",
             "Ask for `state=` of the state your token names, or use an auditor's account."),
@@ -117,7 +117,7 @@ public static class ProblemTypes
         // ---- rules of the procedure: filing (Basel Art. 4, 6(1)) ----------------------------------------------
         Rule("not-state-of-export", Forbidden,
             "Only the competent authority of the state of export files the notification, answers information requests, cancels, records the guarantee, announces shipments, records departures and arranges take-back.",
-            "Act from an account of the state of export's authority.", "Basel Art. 6(1)", "Basel Art. 6(1), 6(9)"),
+            "Act from an account of the state of export's authority.", "Basel Art. 6(1)", "Basel Art. 6(1), 6(9)", "Basel Art. 9(2)(a)"),
         Rule("unknown-state", Conflict,
             "The state of export or the state of import is not in the country registry.",
             "Use ISO 3166-1 alpha-2 codes of the registry (`GET /api/countries`).", "Basel Art. 6(1)"),

@@ -45,8 +45,8 @@ public sealed class IllegalTrafficCaseTests(ApiFixture api)
         api.Clock.Set(TestStart.At(1, 10, 0));
         await sk.AttributeResponsibility(id, new AttributeResponsibility(ResponsibleParty.Exporter, TestStart.At(1, 9, 0), "The Czech exporter shipped without notifying")).Ok();
         var item = Assert.Single(await cz.InboxAsync(), i => i!["notificationNumber"]!.GetValue<string>() == id)!;
-        Assert.Equal((CaseInbox.TakeBackOrDispose, TestStart.Text(TestStart.At(31, 9, 0)), false),
-            (item["step"]!.GetValue<string>(), item["dueAt"]!.GetValue<string>(), item["overdue"]!.GetValue<bool>()));
+        Assert.Equal((CaseInbox.TakeBackOrDispose, TestStart.At(31, 9, 0), false),
+            (item["step"]!.GetValue<string>(), item["dueAt"]!.GetValue<DateTimeOffset>(), item["overdue"]!.GetValue<bool>()));
 
         await api.Refused(sk.CloseIllegalTrafficCase(id, "Done"), HttpStatusCode.Conflict, "duty-outstanding", "Basel Art. 9(2)");
         await api.Refused(sk.RecordIllegalTrafficTakeBack(id, new RecordIllegalTrafficTakeBack(TestStart.At(1))), HttpStatusCode.Forbidden, "not-state-of-export", "Basel Art. 9(2)(a)");
@@ -73,10 +73,10 @@ public sealed class IllegalTrafficCaseTests(ApiFixture api)
         var id = (await cz.OpenIllegalTrafficCase(Found()).Created())["caseId"]!.GetValue<string>();
         await api.Refused(sk.AgreeIllegalTrafficPeriod(id, new AgreeIllegalTrafficPeriod(60, ["CZ"], "x")), HttpStatusCode.Conflict, "no-duty-attributed", "Basel Art. 9(2)-(3)");
         await cz.AttributeResponsibility(id, new AttributeResponsibility(ResponsibleParty.Importer, TestStart.At(0, 8, 0), "The Slovak consignee ordered it")).Ok();
-        await api.Refused(sk.AgreeIllegalTrafficPeriod(id, new AgreeIllegalTrafficPeriod(60, [], "x")), HttpStatusCode.Conflict, "period-not-agreed", "Basel Art. 9(2)-(3)");
+        await api.Refused(sk.AgreeIllegalTrafficPeriod(id, new AgreeIllegalTrafficPeriod(60, ["PL"], "x")), HttpStatusCode.Conflict, "period-not-agreed", "Basel Art. 9(2)-(3)");
         await sk.AgreeIllegalTrafficPeriod(id, new AgreeIllegalTrafficPeriod(60, ["CZ"], "Incinerator capacity")).Ok();
         var item = Assert.Single(await sk.InboxAsync(), i => i!["notificationNumber"]!.GetValue<string>() == id)!;
-        Assert.Equal(TestStart.Text(TestStart.At(60, 8, 0)), item["dueAt"]!.GetValue<string>());
+        Assert.Equal(TestStart.At(60, 8, 0), item["dueAt"]!.GetValue<DateTimeOffset>());
         await api.Refused(cz.ArrangeIllegalTrafficDisposal(id, new ArrangeIllegalTrafficDisposal("Prague plant", "D10", "x")), HttpStatusCode.Forbidden, "not-the-responsible-state", "Basel Art. 9(3)");
 
         var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/illegal-traffic-cases/{id}/disposal")

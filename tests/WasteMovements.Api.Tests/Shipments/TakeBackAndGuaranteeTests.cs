@@ -31,16 +31,16 @@ public sealed class TakeBackAndGuaranteeTests(ApiFixture api)
         api.Clock.Set(TestStart.At(13, 10, 0));
         await jp.InformTakeBack(s, new RecordTakeBackInformation(TestStart.At(12), true)).Ok();
         var shipment = await api.ShipmentAsync(s);
-        Assert.Equal(TestStart.Text(TestStart.At(102)), shipment["takeBacks"]![0]!["dueAt"]!.GetValue<string>());
+        Assert.Equal(TestStart.At(102), shipment["takeBacks"]![0]!["dueAt"]!.GetValue<DateTimeOffset>());
         Assert.True(shipment["takeBacks"]![0]!["secretariatInformed"]!.GetValue<bool>());
 
-        await api.Refused(jp.AgreeTakeBackPeriod(s, new AgreeTakeBackPeriod(120, [], "Port strike")), HttpStatusCode.Conflict, "take-back-period-not-agreed", "Basel Art. 8");
+        await api.Refused(jp.AgreeTakeBackPeriod(s, new AgreeTakeBackPeriod(120, ["KR"], "Port strike")), HttpStatusCode.Conflict, "take-back-period-not-agreed", "Basel Art. 8");
         await jp.AgreeTakeBackPeriod(s, new AgreeTakeBackPeriod(120, ["MY"], "Port strike")).Ok();
         shipment = await api.ShipmentAsync(s);
-        Assert.Equal(TestStart.Text(TestStart.At(132)), shipment["takeBacks"]![0]!["dueAt"]!.GetValue<string>());
-        Assert.Contains(shipment["deadlines"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "takeBack" && d["dueAt"]!.GetValue<string>() == TestStart.Text(TestStart.At(132)));
+        Assert.Equal(TestStart.At(132), shipment["takeBacks"]![0]!["dueAt"]!.GetValue<DateTimeOffset>());
+        Assert.Contains(shipment["deadlines"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "takeBack" && d["dueAt"]!.GetValue<DateTimeOffset>() == TestStart.At(132));
         var item = Assert.Single(await my.InboxAsync(), i => i!["requestId"]?.GetValue<string>() == s && i["step"]!.GetValue<string>() == "take-back")!;
-        Assert.Equal(TestStart.Text(TestStart.At(132)), item["dueAt"]!.GetValue<string>());
+        Assert.Equal(TestStart.At(132), item["dueAt"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]
