@@ -63,11 +63,12 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
     public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);
 
     public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil,
-        bool coversTransport, bool coversTreatment, bool coversStorage) =>
+        bool coversTransport, bool coversTreatment, bool coversStorage, int? firstShipment, int? lastShipment) =>
         Act(Resource + "/guarantee", new
         {
             kind, provider, reference, amount, currency, coverage, validUntil,
             cover = new { transport = coversTransport, treatment = coversTreatment, storageNinetyDays = coversStorage },
+            firstShipment, lastShipment,
         }, "Guarantee recorded.", Load);
 
     public Task<IActionResult> OnPostApproveAsync() => Act(Resource + "/guarantee/approval", null, "Guarantee approved.", Load);
