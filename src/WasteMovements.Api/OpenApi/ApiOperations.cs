@@ -166,7 +166,7 @@ public static class ApiOperations
         Op("RecordGuarantee", Tags.Guarantee, "Record the guarantee",
             "The state of export records the insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7). " +
             "`cover` declares what it covers and the amounts: transport, recovery or disposal (interim operations included) and storage " +
-            "for 90 days (EU Art. 7(1)-(5): approval is refused without all three). For a general notification `firstShipment` and " +
+            "for 90 days (EU Art. 7(1); the dispatch authority approves the cover, Art. 7(4): approval is refused without all three). For a general notification `firstShipment` and " +
             "`lastShipment` make it a partial guarantee for those shipments (Art. 7(8)-(9)); several may follow one another, but two " +
             "approved ones never cover the same shipment. Recording again under the same `reference` replaces it.") with
         {
@@ -177,7 +177,7 @@ public static class ApiOperations
         Op("ApproveGuarantee", Tags.Guarantee, "Approve the guarantee",
             "The authority that requires the guarantee approves it (EU: the dispatch authority, Art. 7(1); otherwise the states that " +
             "required one). No shipment starts before the approval. Under the EU regime a guarantee whose `cover` lacks transport, " +
-            "recovery or disposal, or 90 days' storage is refused (Art. 7(1)-(5)). `reference` (query) names the guarantee; without " +
+            "recovery or disposal, or 90 days' storage is refused (Art. 7(1), 7(4)). `reference` (query) names the guarantee; without " +
             "it the one recorded last. The body may be empty or `{}`.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Approved: the notification's new version (also in `ETag`).",
@@ -185,7 +185,7 @@ public static class ApiOperations
         },
         Op("ReleaseGuarantee", Tags.Guarantee, "Release the guarantee",
             "The state of export releases the guarantee once the certificate of every shipment it covers has arrived (EU 2024/1157 " +
-            "Art. 7(5)); a partial guarantee is released with its own shipments while others still travel (Art. 7(6), 7(9)). " +
+            "Art. 7(5)); a partial guarantee is released with its own shipments while others still travel (Art. 7(8)-(9)). " +
             "`reference` (query) names the guarantee; without it the one recorded last. The body may be empty or `{}`.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Released: the notification's new version (also in `ETag`).",

@@ -252,7 +252,7 @@ public static class ProblemTypes
             "Nothing to do.", "EU 2024/1157 Art. 7(5)"),
         Rule("guarantee-cover-incomplete", Conflict,
             "Under the EU Regulation the guarantee covers the costs of transport, of the recovery or disposal (interim operations included) and of storage for 90 days; this one does not declare them all.",
-            "Record the guarantee again with `cover` naming all three, then approve it.", "EU 2024/1157 Art. 7(1)-(5)"),
+            "Record the guarantee again with `cover` naming all three, then approve it.", "EU 2024/1157 Art. 7(1), 7(4)"),
         Rule("partial-guarantee-general-only", Conflict,
             "A guarantee covering only some shipments may be given for a general notification only.",
             "Record a guarantee for the whole notification (no `firstShipment`/`lastShipment`).", "EU 2024/1157 Art. 7(8)"),

@@ -10,7 +10,7 @@ public static partial class IllegalTrafficCases
     /// <summary>Basel Art. 9(2)-(3): 30 days for the duty, unless the states concerned agree another period.</summary>
     public static readonly TimeSpan DutyPeriod = TimeSpan.FromDays(30);
 
-    public const string ExporterBasis = "take-back or other disposal within 30 days of the state of export being informed (Basel Art. 9(2); EU 2024/1157 Art. 25(2))";
+    public const string ExporterBasis = "take-back or other disposal within 30 days of the state of export being informed (Basel Art. 9(2); EU 2024/1157 Art. 25(2), 25(5))";
     public const string ImporterBasis = "environmentally sound disposal within 30 days of the matter coming to the state of import's attention (Basel Art. 9(3); EU 2024/1157 Art. 25(8))";
     public const string CooperationBasis = "cooperation so that the waste is disposed of in an environmentally sound manner as soon as possible (Basel Art. 9(4); EU 2024/1157 Art. 25(10))";
 

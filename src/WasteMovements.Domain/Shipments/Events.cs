@@ -48,7 +48,7 @@ public enum GuaranteeKind
 }
 
 /// <summary>
-/// What a guarantee declares it covers (EU 2024/1157 Art. 7(1)-(5)): the cost of transport, of the recovery or
+/// What a guarantee declares it covers (EU 2024/1157 Art. 7(1), 7(4)): the cost of transport, of the recovery or
 /// disposal (interim operations included) and of storage for 90 days, each with the amount set aside for it, for the
 /// cases of take-back (Art. 22) and of illegal shipment (Art. 25).
 /// </summary>
@@ -73,7 +73,7 @@ public sealed record FinancialGuaranteeApproved(string State, DateTimeOffset App
     DateTimeOffset IProcedureFact.OccurredAt => ApprovedAt;
 }
 
-/// <summary>EU 2024/1157 Art. 7(5)-(6): released once the completion certificate of every shipment it covers has arrived.</summary>
+/// <summary>EU 2024/1157 Art. 7(5), 7(9): released once the completion certificate of every shipment it covers has arrived.</summary>
 public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset ReleasedAt, string? Reference = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => ReleasedAt;

@@ -49,7 +49,7 @@ public sealed class TakeBackAndGuaranteeTests(ApiFixture api)
         var number = await api.FiledAsync(Flows.Eu());
         var de = api.Authority("DE");
         await de.RecordGuarantee(number, Guarantee(cover: new GuaranteeCover(true, true, false))).Ok();
-        var problem = await api.Refused(de.ApproveGuarantee(number), HttpStatusCode.Conflict, "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1)-(5)");
+        var problem = await api.Refused(de.ApproveGuarantee(number), HttpStatusCode.Conflict, "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1), 7(4)");
         Assert.Contains("storage for 90 days", problem["detail"]!.GetValue<string>());
         var invalid = await (await de.RecordGuarantee(number, Guarantee(cover: new GuaranteeCover(true, true, true, 200000m, 100000m, 100000m))).SendAsync())
             .ShouldBeProblem(HttpStatusCode.BadRequest);

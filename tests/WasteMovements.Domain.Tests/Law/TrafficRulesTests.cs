@@ -82,10 +82,10 @@ public sealed class TrafficRulesTests
     {
         var n = ConsentedEu();
         var uncovered = Apply(n, Procedure.RecordGuarantee(n, De, Guarantee(n) with { Cover = null }, T0));
-        Given.Refused(Procedure.ApproveGuarantee(uncovered, De, new ApproveGuarantee(), T0), "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1)-(5)");
+        Given.Refused(Procedure.ApproveGuarantee(uncovered, De, new ApproveGuarantee(), T0), "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1), 7(4)");
         var noStorage = Apply(n, Procedure.RecordGuarantee(n, De, Guarantee(n, cover: new GuaranteeCover(true, true, false)), T0));
         var refused = Procedure.ApproveGuarantee(noStorage, De, new ApproveGuarantee(), T0);
-        Given.Refused(refused, "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1)-(5)");
+        Given.Refused(refused, "guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1), 7(4)");
         Assert.Contains("storage for 90 days", refused.Refusal!.Detail);
         var covered = Apply(n, Procedure.RecordGuarantee(n, De, Guarantee(n), T0));
         Given.Single<FinancialGuaranteeApproved>(Procedure.ApproveGuarantee(covered, De, new ApproveGuarantee(), T0));

@@ -4,7 +4,7 @@ using WasteMovements.Domain.Shipments;
 namespace WasteMovements.Domain.Notifications;
 
 /// <summary>POST .../guarantee: the insurance, bond or guarantee covering the movement (Basel Art. 6(11); EU 2024/1157 Art. 7).
-/// <see cref="Cover"/>: the items covered and their amounts (EU 2024/1157 Art. 7(1)-(5)); <see cref="Coverage"/> the policy's wording.
+/// <see cref="Cover"/>: the items covered and their amounts (EU 2024/1157 Art. 7(1), 7(4)); <see cref="Coverage"/> the policy's wording.
 /// <see cref="FirstShipment"/>-<see cref="LastShipment"/>: a partial guarantee for part of a general notification's shipments (Art. 7(8)-(9)).</summary>
 public sealed record RecordGuarantee(GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil,
     GuaranteeCover? Cover = null, int? FirstShipment = null, int? LastShipment = null);
@@ -81,11 +81,11 @@ public static partial class Procedure
         if (g is null) return Decision.Refuse("no-guarantee-recorded", "Basel Art. 6(11)", command.Reference is null ? "No insurance or guarantee has been recorded yet." : $"No guarantee {command.Reference} is recorded.");
         if (g.ApprovedBy.Contains(actor.State)) return Decision.Refuse("already-approved", "Basel Art. 6(11)", $"{actor.State} already approved guarantee {g.Reference}.");
 
-        // EU 2024/1157 Art. 7(1)-(5): the guarantee covers transport, recovery or disposal (interim included) and 90 days'
-        // storage; the dispatch authority approves its form, wording and amount, so one that does not declare all three is refused.
+        // EU 2024/1157 Art. 7(1): the guarantee covers transport, recovery or disposal (interim included) and 90 days'
+        // storage; Art. 7(4): the dispatch authority approves its form, wording and amount, so one that does not declare all three is refused.
         if (n.Regime.Regime == ControlRegime.Eu && (g.Cover?.Missing() ?? ["transport", "recovery or disposal", "storage for 90 days"]) is { Count: > 0 } missing)
         {
-            return Decision.Refuse("guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1)-(5)",
+            return Decision.Refuse("guarantee-cover-incomplete", "EU 2024/1157 Art. 7(1), 7(4)",
                 $"Guarantee {g.Reference} does not declare that it covers {string.Join(", ", missing)}; it must cover the costs of transport, recovery or disposal and storage for 90 days.");
         }
 
@@ -93,8 +93,8 @@ public static partial class Procedure
     }
 
     /// <summary>
-    /// EU 2024/1157 Art. 7(5)-(6): released by the dispatch authority when the certificate (or return) of every shipment
-    /// it covers is in; a partial guarantee is released with its own shipments (Art. 7(9)), while others still travel.
+    /// EU 2024/1157 Art. 7(5): released by the dispatch authority when the certificate (or return) of every shipment it
+    /// covers is in; a partial guarantee is released with its own shipments (Art. 7(9)), while others still travel.
     /// </summary>
     public static Decision ReleaseGuarantee(NotificationState n, Actor actor, ReleaseGuarantee command, DateTimeOffset now)
     {
