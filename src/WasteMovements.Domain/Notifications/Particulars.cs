@@ -42,6 +42,7 @@ public sealed record WasteDescription(
     IReadOnlyList<WasteFraction>? Fractions = null,
     decimal? DensityTonnesPerCubicMetre = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<WasteFraction> FractionCodes => Fractions ?? [];
 }
 
