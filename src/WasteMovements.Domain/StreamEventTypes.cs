@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -34,6 +35,14 @@ public static partial class StreamEventTypes
         typeof(MovementDocumentIssued), typeof(ShipmentDeparted), typeof(BorderCrossed), typeof(CarrierHandedOver),
         typeof(ShipmentReceived), typeof(ShipmentRejected), typeof(MovementCannotBeCompleted), typeof(AlternativeArrangementMade),
         typeof(ShipmentReturned), typeof(ShipmentCompleted), typeof(IllegalTrafficFound), typeof(ShipmentDeadlinePassed),
+        typeof(TakeBackInformationRecorded), typeof(TakeBackPeriodAgreed),
+    };
+
+    /// <summary>An illegal-traffic case, with or without a notification (key: ILL-DE-2026-000001; Basel Art. 9).</summary>
+    public static readonly IReadOnlySet<Type> IllegalTrafficCase = new HashSet<Type>
+    {
+        typeof(IllegalTrafficCaseOpened), typeof(ResponsibilityAttributed), typeof(IllegalTrafficPeriodAgreed), typeof(WasteTakenBack),
+        typeof(AlternativeDisposalArranged), typeof(IllegalTrafficCaseClosed),
     };
 
     /// <summary>A state's entry in the country registry (key: country:XX).</summary>
@@ -50,6 +59,7 @@ public static partial class StreamEventTypes
     /// <summary>The events a stream with this key may hold; null for a key of no known kind.</summary>
     public static IReadOnlySet<Type>? For(string streamKey) =>
         streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry
+        : IllegalTraffic.IllegalTrafficCase.IsKey(streamKey) ? IllegalTrafficCase
         : ShipmentKey().IsMatch(streamKey) ? Shipment
         : NotificationKey().IsMatch(streamKey) ? Notification
         : null;

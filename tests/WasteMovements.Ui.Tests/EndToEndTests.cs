@@ -179,7 +179,7 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         await Shot(auditor, "report");
         var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
-        Assert.Contains("movements,export,NL,A1160,Y31 Y34,R4,t,25,1,1", csv);
+        Assert.Contains("movements,export,NL,A1160,Y31 Y34,H8,R4,t,25,1,1", csv);
     }
 
     [Fact]

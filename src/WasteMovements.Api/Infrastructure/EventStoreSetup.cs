@@ -44,6 +44,7 @@ public static class EventStoreSetup
             options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new IllegalTraffic.IllegalTrafficCaseProjection(), ProjectionLifecycle.Inline);
             // Basel Art. 13(3) reports: built in the background by the async daemon.
             options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
         }
@@ -58,6 +59,8 @@ public static class EventStoreSetup
             // The list: the states concerned as a small column too, so that walking the filed_at index newest
             // first tests each row without reading (and decompressing) its document.
             .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+        // The inbox and the list find a state's cases by the states concerned.
+        options.Schema.For<Domain.IllegalTraffic.IllegalTrafficCase>().Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));

@@ -94,6 +94,10 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
         RuleFor(x => x.IntendedShipments).InclusiveBetween(1, 10_000);
         RuleFor(x => x.TotalQuantity).GreaterThan(0).LessThanOrEqualTo(10_000_000);
         RuleFor(x => x.Unit).Must(u => u is not null && Units.All.Contains(u)).WithMessage("Unit must be 't' (tonnes) or 'm3'.");
+        // Basel Art. 13(3)(b): the annual report gives amounts in metric tonnes, so a quantity notified in m3 declares its density.
+        RuleFor(x => x.Waste.DensityTonnesPerCubicMetre).NotNull().When(x => x.Unit == Units.CubicMetres && x.Waste is not null)
+            .OverridePropertyName("waste.densityTonnesPerCubicMetre")
+            .WithMessage("A quantity in m3 declares the waste's density in t/m3, so that it can be reported in tonnes (Basel Art. 13(3)(b)).");
         RuleFor(x => x.QuantityPerShipment).GreaterThan(0).LessThanOrEqualTo(x => x.TotalQuantity)
             .When(x => x.QuantityPerShipment is not null);
         RuleFor(x => x.QuantityPerShipment).NotNull().When(x => x.Kind == NotificationKind.General)
@@ -106,8 +110,21 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
         {
             w.RuleFor(x => x.Designation).NotEmpty().MaximumLength(LongText);
             w.RuleFor(x => x.Composition).NotEmpty().MaximumLength(LongText);
-            w.RuleFor(x => x.YCodes).NotEmpty().WithMessage("At least one Y code is required (Annex V A item 13).")
-                .Must(y => y is null || y.Count <= 49);
+            // EU 2024/1157 Art. 5(10): no Y code where an OECD amber code identifies the waste or it is unlisted;
+            // Filing.CheckWasteCodes refuses that outside the EU Regulation.
+            w.RuleFor(x => x.YCodes).NotEmpty().When(x => !Filing.YCodeOptionalInTheUnion(x))
+                .WithMessage("At least one Y code is required (Annex V A item 13), unless an OECD amber code identifies the waste or it is unlisted (EU 2024/1157 Art. 5(10)).");
+            w.RuleFor(x => x.YCodes).NotNull().Must(y => y is null || y.Count <= 49);
+            w.RuleFor(x => x.Fractions).Must(f => f is null || f.Count <= 20).WithMessage("At most 20 fractions.")
+                .Must(f => f is null || f.Sum(x => x?.SharePercent ?? 0) <= 100m).WithMessage("The fractions' shares add up to more than 100 %.");
+            w.RuleForEach(x => x.Fractions).NotNull().ChildRules(f =>
+            {
+                f.RuleFor(x => x.Code).NotEmpty().MaximumLength(20);
+                f.RuleFor(x => x.SharePercent).GreaterThan(0).LessThanOrEqualTo(100);
+            });
+            w.RuleFor(x => x.Fractions).Must(f => f is null || f.Count == 0).When(x => !x.Mixture)
+                .WithMessage("Fractions are named only for a mixture (EU 2024/1157 Art. 5(10)(b)).");
+            w.RuleFor(x => x.DensityTonnesPerCubicMetre).GreaterThan(0).LessThanOrEqualTo(25).When(x => x.DensityTonnesPerCubicMetre is not null);
             w.RuleForEach(x => x.YCodes).Must(c => codes[CodeListCatalog.YCodes].IsValid(c, Today()))
                 .WithMessage("'{PropertyValue}' is not a Y code of Basel Annex I or II in force on the filing date.");
             w.RuleFor(x => x.HCodes).Must(h => h is null || h.Count <= 14);

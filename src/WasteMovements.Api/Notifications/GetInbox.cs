@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -47,8 +48,13 @@ public static class GetInboxEndpoint
             var shipments = await session.Query<ShipmentState>()
                 .Where(x => x.StateOfExport == country && x.Status != ShipmentStatus.Completed && x.Status != ShipmentStatus.Returned)
                 .Take(Limit).ToListAsync(ct);
+            // Illegal traffic (Basel Art. 9), with or without a notification: the open cases that concern this state.
+            var cases = await session.Query<IllegalTrafficCase>()
+                .Where(x => x.StatesConcerned.Contains(country) && x.Status != IllegalTrafficCaseStatus.Closed)
+                .Take(Limit).ToListAsync(ct);
             return Results.Ok(new InboxPage(now, Inbox.Order(steps
-                .Concat(shipments.SelectMany(s => ShipmentInbox.ForExportAuthority(s, country, now))))));
+                .Concat(shipments.SelectMany(s => ShipmentInbox.ForExportAuthority(s, country, now)))
+                .Concat(cases.SelectMany(c => CaseInbox.For(c, country, now))))));
         }
 
         if (actor.IsFacility)

@@ -20,6 +20,16 @@ public sealed class RecordGuaranteeValidator : AbstractValidator<RecordGuarantee
         RuleFor(x => x.Currency).NotEmpty().Matches("^[A-Z]{3}$");
         RuleFor(x => x.Coverage).NotEmpty().MaximumLength(2000);
         RuleFor(x => x.ValidUntil).NotEmpty().Plausible();
+        RuleFor(x => x.FirstShipment).GreaterThan(0).When(x => x.FirstShipment is not null);
+        RuleFor(x => x.LastShipment).GreaterThanOrEqualTo(x => x.FirstShipment ?? 1).When(x => x.LastShipment is not null);
+        RuleFor(x => x.Cover!).ChildRules(c =>
+        {
+            c.RuleFor(x => x.TransportAmount).GreaterThan(0).When(x => x.TransportAmount is not null);
+            c.RuleFor(x => x.TreatmentAmount).GreaterThan(0).When(x => x.TreatmentAmount is not null);
+            c.RuleFor(x => x.StorageAmount).GreaterThan(0).When(x => x.StorageAmount is not null);
+        }).When(x => x.Cover is not null);
+        RuleFor(x => x).Must(x => x.Cover is null || (x.Cover.TransportAmount ?? 0) + (x.Cover.TreatmentAmount ?? 0) + (x.Cover.StorageAmount ?? 0) <= x.Amount)
+            .OverridePropertyName("cover").WithMessage("The amounts of the items covered add up to more than the guarantee's amount.");
     }
 }
 
@@ -36,9 +46,11 @@ public static class GuaranteeEndpoints
 
     [WolverinePost("/api/notifications/{number}/guarantee/approval", Name = "ApproveGuarantee")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Approve(string number, StepWriter write) => write.OnNotification(number, new ApproveGuarantee(), Procedure.ApproveGuarantee);
+    public static Task<IResult> Approve(string number, StepWriter write, string? reference = null) =>
+        write.OnNotification(number, new ApproveGuarantee(reference), Procedure.ApproveGuarantee);
 
     [WolverinePost("/api/notifications/{number}/guarantee/release", Name = "ReleaseGuarantee")]
     [Authorize(Policy = Policies.Authority)]
-    public static Task<IResult> Release(string number, StepWriter write) => write.OnNotification(number, new ReleaseGuarantee(), Procedure.ReleaseGuarantee);
+    public static Task<IResult> Release(string number, StepWriter write, string? reference = null) =>
+        write.OnNotification(number, new ReleaseGuarantee(reference), Procedure.ReleaseGuarantee);
 }

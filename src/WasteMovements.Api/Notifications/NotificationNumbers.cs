@@ -38,6 +38,13 @@ public sealed class NotificationNumbers(NpgsqlDataSource dataSource)
         return Format(stateOfExport, year, next);
     }
 
+    /// <summary>
+    /// An illegal-traffic case's number (ILL-DE-2026-000001): the same atomic sequence, in a row of its own per finding
+    /// state and year (keyed ILL-DE), so case numbers never take a notification number.
+    /// </summary>
+    public Task<string> NextCaseAsync(string foundBy, int year, CancellationToken ct) =>
+        NextAsync(Domain.IllegalTraffic.IllegalTrafficCase.KeyPrefix + foundBy.ToUpperInvariant(), year, ct);
+
     public static string Format(string stateOfExport, int year, long number) =>
         $"{stateOfExport.ToUpperInvariant()}-{year}-{number:D6}";
 }

@@ -232,22 +232,29 @@ public static class ApiOperations
 
         // ---- financial guarantee ----------------------------------------------------------------------------------
         Op("RecordGuarantee", Tags.Guarantee, "Record the guarantee",
-            "The state of export records the insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7).") with
+            "The state of export records the insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7). " +
+            "`cover` declares what it covers and the amounts: transport, recovery or disposal (interim operations included) and storage " +
+            "for 90 days (EU Art. 7(1); the dispatch authority approves the cover, Art. 7(4): approval is refused without all three). For a general notification `firstShipment` and " +
+            "`lastShipment` make it a partial guarantee for those shipments (Art. 7(8)-(9)); several may follow one another, but two " +
+            "approved ones never cover the same shipment. Recording again under the same `reference` replaces it.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Recorded: the notification's new version (also in `ETag`).",
-            Refusals = ["not-state-of-export", "notification-not-open"],
+            Refusals = ["not-state-of-export", "notification-not-open", "guarantee-validity-too-short", "partial-guarantee-general-only", "partial-guarantee-shipments", "guarantee-overlaps"],
             RequestExamples = [new("guarantee", "A bank guarantee", Examples.Guarantee)], ResponseExample = Examples.NotificationWritten,
         },
         Op("ApproveGuarantee", Tags.Guarantee, "Approve the guarantee",
             "The authority that requires the guarantee approves it (EU: the dispatch authority, Art. 7(1); otherwise the states that " +
-            "required one). No shipment starts before the approval. The body may be empty or `{}`.") with
+            "required one). No shipment starts before the approval. Under the EU regime a guarantee whose `cover` lacks transport, " +
+            "recovery or disposal, or 90 days' storage is refused (Art. 7(1), 7(4)). `reference` (query) names the guarantee; without " +
+            "it the one recorded last. The body may be empty or `{}`.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Approved: the notification's new version (also in `ETag`).",
-            Refusals = ["not-the-approving-authority", "no-guarantee-recorded", "already-approved"], ResponseExample = Examples.NotificationWritten,
+            Refusals = ["not-the-approving-authority", "no-guarantee-recorded", "already-approved", "guarantee-cover-incomplete"], ResponseExample = Examples.NotificationWritten,
         },
         Op("ReleaseGuarantee", Tags.Guarantee, "Release the guarantee",
-            "The state of export releases the guarantee once the certificate of every shipment has arrived (EU 2024/1157 Art. 7(5)). " +
-            "The body may be empty or `{}`.") with
+            "The state of export releases the guarantee once the certificate of every shipment it covers has arrived (EU 2024/1157 " +
+            "Art. 7(5)); a partial guarantee is released with its own shipments while others still travel (Art. 7(8)-(9)). " +
+            "`reference` (query) names the guarantee; without it the one recorded last. The body may be empty or `{}`.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Released: the notification's new version (also in `ETag`).",
             Refusals = ["not-state-of-export", "certificates-outstanding", "already-released"], ResponseExample = Examples.NotificationWritten,
@@ -260,7 +267,7 @@ public static class ApiOperations
             "take the last tonnes. `ETag` is the notification's new version; the shipment is at `Location`.") with
         {
             SuccessStatus = 201, SuccessType = typeof(ShipmentCreated), SuccessDescription = "Announced: the shipment's id and number, and the notification's new version.", Location = true,
-            Refusals = ["consent-missing", "outside-consent-validity", "total-quantity-exceeded", "shipment-count-exceeded", "guarantee-not-approved", "prior-information-too-late", "transitional-consent-ended"],
+            Refusals = ["consent-missing", "outside-consent-validity", "total-quantity-exceeded", "shipment-count-exceeded", "guarantee-not-approved", "shipment-not-covered-by-guarantee", "prior-information-too-late", "transitional-consent-ended"],
             RequestExamples = [new("shipment", "10 tonnes in 40 boxes", Examples.Announcement)], ResponseExample = Examples.ShipmentCreated,
         },
         Op("ListShipments", Tags.Shipments, "List a notification's shipments",
@@ -350,6 +357,77 @@ public static class ApiOperations
             SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`).",
             Refusals = ["not-concerned", "unknown-cause"],
             RequestExamples = [new("documents", "The load does not match the documents", Examples.IllegalTraffic)], ResponseExample = Examples.ShipmentWritten,
+        },
+
+        Op("RecordTakeBackInformation", Tags.TakeBack, "Record when the state of export was informed",
+            "The state of import records the date it informed the state of export (and whether it informed the Secretariat) that the " +
+            "waste must be taken back: the 90 days run from that date (Basel Art. 8; EU 2024/1157 Art. 22(2)), or the agreed period " +
+            "if one was recorded. For illegal traffic found on a shipment, a state concerned other than the state of export records it " +
+            "(30 days, Art. 9(2)). Until then the period runs from the rejection or the report.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`); the take-back deadline moved.",
+            Refusals = ["not-the-informing-state", "no-take-back-pending", "information-in-the-future", "information-before-take-back"], ResponseExample = Examples.ShipmentWritten,
+        },
+        Op("AgreeTakeBackPeriod", Tags.TakeBack, "Record an agreed take-back period",
+            "The state of export or of import records another take-back period the states concerned agreed, in days from the " +
+            "information (Basel Art. 8: \"or such other period of time as the States concerned may agree\"; EU 2024/1157 Art. 22(2)). " +
+            "`agreedBy` names the states that agreed: at least the states of export and import.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Recorded: the shipment's new version (also in `ETag`); the take-back deadline moved.",
+            Refusals = ["not-state-of-export-or-import", "no-take-back-pending", "take-back-period-not-agreed", "take-back-period-out-of-range"], ResponseExample = Examples.ShipmentWritten,
+        },
+
+        // ---- illegal-traffic cases, with or without a notification (Basel Art. 9) ------------------------------------
+        Op("OpenIllegalTrafficCase", Tags.TakeBack, "Open an illegal-traffic case",
+            "A state concerned (export, import or transit) records illegal traffic it found, whether or not a notification exists " +
+            "(Basel Art. 9(1)(a): movements never notified, found by customs or any state). The case gets its own number " +
+            "(ILL-DE-2026-000001) and stream, appears in the inboxes of the states of export and import and in their annual reports.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(IllegalTraffic.IllegalTrafficCaseCreated), SuccessDescription = "Opened: the case's number and version.", Location = true,
+            Refusals = ["not-concerned", "unknown-cause", "export-equals-import", "found-in-the-future"],
+        },
+        Op("ListIllegalTrafficCases", Tags.TakeBack, "List illegal-traffic cases",
+            "The cases that concern the caller's state (an auditor: all), newest first, at most 500.") with
+        { SuccessType = typeof(IllegalTraffic.IllegalTrafficCasePage), SuccessDescription = "The cases." },
+        Op("GetIllegalTrafficCase", Tags.TakeBack, "Read an illegal-traffic case",
+            "The case as it stands: what was found, the responsibility attributed and the duty's deadline, the take-back or disposal, " +
+            "the closure, and the stream `version` to send as `If-Match`. For the states concerned and auditors.") with
+        { SuccessType = typeof(Domain.IllegalTraffic.IllegalTrafficCase), SuccessDescription = "The case (its version also in `ETag`)." },
+        Op("AttributeIllegalTrafficResponsibility", Tags.TakeBack, "Attribute responsibility",
+            "The state of export or of import records who caused the illegal traffic: the exporter (the state of export ensures " +
+            "take-back or other disposal within 30 days of being informed, Basel Art. 9(2)), the importer (the state of import ensures " +
+            "disposal within 30 days of the matter coming to its attention, Art. 9(3)) or undetermined (cooperation, Art. 9(4), no " +
+            "period). `informedAt` is the date the period runs from.") with
+        {
+            SuccessType = typeof(Pipeline.CaseWritten), SuccessDescription = "Attributed: the case's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export-or-import", "case-closed", "duty-already-met", "information-in-the-future", "information-before-finding"],
+        },
+        Op("AgreeIllegalTrafficPeriod", Tags.TakeBack, "Record an agreed period for the duty",
+            "Another period for the take-back or disposal, agreed by the states concerned (Basel Art. 9(2)-(3); EU 2024/1157 Art. 25), " +
+            "in days from the same information as the 30 days.") with
+        {
+            SuccessType = typeof(Pipeline.CaseWritten), SuccessDescription = "Recorded: the case's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export-or-import", "case-closed", "no-duty-attributed", "period-not-agreed", "period-out-of-range"],
+        },
+        Op("RecordIllegalTrafficTakeBack", Tags.TakeBack, "Record the take-back",
+            "The state of export records that the waste was taken back (Basel Art. 9(2)(a)); only where the exporter is at fault.") with
+        {
+            SuccessType = typeof(Pipeline.CaseWritten), SuccessDescription = "Recorded: the case's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export", "case-closed", "take-back-not-the-duty", "duty-already-met", "return-in-the-future"],
+        },
+        Op("ArrangeIllegalTrafficDisposal", Tags.TakeBack, "Arrange the disposal",
+            "The responsible state records the environmentally sound disposal at the facility named: the state of export where the " +
+            "exporter is at fault (Basel Art. 9(2)(b)), the state of import where the importer is (9(3)), either where undetermined (9(4)).") with
+        {
+            SuccessType = typeof(Pipeline.CaseWritten), SuccessDescription = "Arranged: the case's new version (also in `ETag`).",
+            Refusals = ["not-the-responsible-state", "responsibility-not-attributed", "case-closed", "duty-already-met"],
+        },
+        Op("CloseIllegalTrafficCase", Tags.TakeBack, "Close the case",
+            "The state that found the illegal traffic, or the state of export or of import, closes the case with its reason; where the " +
+            "exporter or importer is at fault, only once the waste was taken back or disposed of (Basel Art. 9(2)-(3)).") with
+        {
+            SuccessType = typeof(Pipeline.CaseWritten), SuccessDescription = "Closed: the case's new version (also in `ETag`).",
+            Refusals = ["not-state-of-export-or-import", "case-closed", "duty-outstanding"],
         },
 
         // ---- inbox, audit, reports ---------------------------------------------------------------------------------

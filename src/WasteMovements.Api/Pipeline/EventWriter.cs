@@ -7,6 +7,7 @@ using WasteMovements.Api.Deadlines;
 using WasteMovements.Domain;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -115,12 +116,51 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
     public async Task<WriteOutcome> StartNotificationAsync<TState, TCommand>(string number, TState state, Actor actor, TCommand command,
         Step<TState, TCommand> step)
     {
-        var decision = step(state, actor, command, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
-        session.Events.StartStream<NotificationState>(number, decision.Events.ToArray());
+        var outcome = Start<NotificationState, TState, TCommand>(number, state, actor, command, step);
         // Basel Art. 6(4): a transit state that accepts tacit consent is deemed to consent 60 days after receipt.
-        await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((NotificationState?)null, decision.Events));
-        return WriteOutcome.Written(number, decision.Events.Count, decision);
+        if (outcome.Decision is { } decision) await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((NotificationState?)null, decision.Events));
+        return outcome;
+    }
+
+    /// <summary>A new illegal-traffic case (Basel Art. 9(1)): the step's events start its stream under the number assigned.</summary>
+    public WriteOutcome StartCase<TCommand>(string key, NewIllegalTrafficCase seed, Actor actor, TCommand command, Step<NewIllegalTrafficCase, TCommand> step) =>
+        Start<IllegalTrafficCase, NewIllegalTrafficCase, TCommand>(key, seed, actor, command, step);
+
+    /// <summary>
+    /// A step on an existing illegal-traffic case: one stream of its own, locked (or at the version If-Match named),
+    /// decided, appended, like a notification's own events. Its deadline is read from the case (the inbox), not scheduled.
+    /// </summary>
+    public async Task<WriteOutcome> OnCaseAsync<TCommand>(string key, Actor actor, TCommand command, Step<IllegalTrafficCase, TCommand> step,
+        long? expectedVersion, CancellationToken ct)
+    {
+        IEventStream<IllegalTrafficCase> stream;
+        try
+        {
+            stream = expectedVersion is { } expected
+                ? await StreamLoader.OptimisticAsync<IllegalTrafficCase>(session, key, expected, ct)
+                : (await StreamLoader.ExclusiveAsync<IllegalTrafficCase>(session, [key], ct))[0];
+        }
+        catch (ConcurrencyException) when (expectedVersion is not null)
+        {
+            return WriteOutcome.Stale(expectedVersion.Value);
+        }
+
+        if (stream.Aggregate is not { } before) return WriteOutcome.NotFound(key);
+        var decision = step(before, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        var version = Version(stream) + decision.Events.Count;
+        if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
+        return WriteOutcome.Written(key, version, decision);
+    }
+
+    /// <summary>The one way a step starts a stream: decide from the seed, then start it with the step's events.</summary>
+    private WriteOutcome Start<TAggregate, TSeed, TCommand>(string key, TSeed seed, Actor actor, TCommand command, Step<TSeed, TCommand> step)
+        where TAggregate : class
+    {
+        var decision = step(seed, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        session.Events.StartStream<TAggregate>(key, decision.Events.ToArray());
+        return WriteOutcome.Written(key, decision.Events.Count, decision);
     }
 
     /// <summary>A state's entry in the country registry (stream <c>country:XX</c>, created by its first revision), locked.</summary>

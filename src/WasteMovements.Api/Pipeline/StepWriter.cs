@@ -7,6 +7,7 @@ using WasteMovements.Api.Security;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -56,6 +57,19 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
         return Answer(outcome, "notification", answer);
     }
 
+    /// <summary>A step that starts an illegal-traffic case's stream under the number already assigned.</summary>
+    public IResult StartCase<TCommand>(string key, NewIllegalTrafficCase seed, TCommand command, Step<NewIllegalTrafficCase, TCommand> step,
+        Func<WriteOutcome, IResult> answer) =>
+        Answer(writer.StartCase(key, seed, Actor, command, step), "illegal-traffic-case", answer);
+
+    /// <summary>A step on an illegal-traffic case; answered 200 with <see cref="CaseWritten"/>.</summary>
+    public async Task<IResult> OnCase<TCommand>(string key, TCommand command, Step<IllegalTrafficCase, TCommand> step)
+    {
+        if (!IfMatch.TryParse(http.Request, out var expected)) return IfMatch.Invalid();
+        var outcome = await writer.OnCaseAsync(key, Actor, command, step, expected, http.RequestAborted);
+        return Answer(outcome, "illegal-traffic-case", o => Results.Ok(new CaseWritten(o.Stream, o.Version)));
+    }
+
     /// <summary>A revision of a state's entry in the country registry.</summary>
     public async Task<IResult> OnRegistryEntry<TCommand>(string key, TCommand command, Step<CountryRegistryEntry?, TCommand> step,
         Func<WriteOutcome, IResult> answer) =>
@@ -70,3 +84,6 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
         return success(outcome);
     }
 }
+
+/// <summary>The answer to a step on an illegal-traffic case: the case and its stream's new version (its ETag).</summary>
+public sealed record CaseWritten(string CaseId, long Version);

@@ -3,6 +3,7 @@ using JasperFx.Events.Grouping;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Reports;
 using WasteMovements.Domain.Shipments;
 
@@ -20,10 +21,25 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
         IncludeType<ShipmentReceived>();
         IncludeType<ShipmentReturned>();
         IncludeType<IllegalTrafficFound>();
+        // Illegal-traffic cases of their own (Basel Art. 9(1)(a)): found, then attributed.
+        IncludeType<IllegalTrafficCaseOpened>();
+        IncludeType<ResponsibilityAttributed>();
     }
 
     public override async ValueTask<AnnualReport?> EvolveAsync(AnnualReport? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
+        if (e.Data is IllegalTrafficCaseOpened or ResponsibilityAttributed)
+        {
+            var keys = id.Split(':');
+            var r = snapshot ?? AnnualReport.Empty(keys[0], int.Parse(keys[1]));
+            return e.Data switch
+            {
+                IllegalTrafficCaseOpened o => AnnualReporting.CaseOpened(r, o),
+                ResponsibilityAttributed a => AnnualReporting.CaseAttributed(r, a),
+                _ => r,
+            } with { Version = e.Sequence };
+        }
+
         var shipmentId = e.Data switch
         {
             ShipmentReceived r => r.ShipmentId,
@@ -51,6 +67,27 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
     {
         public async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
         {
+            foreach (var e in events)
+            {
+                if (e.Data is IllegalTrafficCaseOpened o)
+                {
+                    grouping.AddEvent(AnnualReport.Key(o.StateOfExport, o.FoundAt.UtcDateTime.Year), e);
+                    grouping.AddEvent(AnnualReport.Key(o.StateOfImport, o.FoundAt.UtcDateTime.Year), e);
+                }
+            }
+
+            var attributions = events.Where(e => e.Data is ResponsibilityAttributed).ToList();
+            if (attributions.Count > 0)
+            {
+                var caseIds = attributions.Select(e => ((ResponsibilityAttributed)e.Data).CaseId).Distinct().ToArray();
+                var cases = (await session.LoadManyAsync<IllegalTrafficCase>(caseIds)).ToDictionary(c => c.Id);
+                foreach (var e in attributions)
+                {
+                    if (!cases.TryGetValue(((ResponsibilityAttributed)e.Data).CaseId, out var c)) continue;
+                    foreach (var key in AnnualReporting.ReportsFor(c)) grouping.AddEvent(key, e);
+                }
+            }
+
             var facts = events.Select(e => (Event: e, Shipment: e.Data switch
             {
                 ShipmentReceived r => r.ShipmentId,
@@ -72,7 +109,7 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                     IllegalTrafficFound f => f.FoundAt,
                     _ => e.Timestamp,
                 };
-                foreach (var key in AnnualReporting.ReportsFor(shipment, at)) grouping.AddEvent(key, e);
+                foreach (var key in AnnualReporting.ReportsFor(shipment, at, receipt: e.Data is ShipmentReceived)) grouping.AddEvent(key, e);
             }
         }
     }

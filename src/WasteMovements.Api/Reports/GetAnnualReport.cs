@@ -53,10 +53,10 @@ public static class GetAnnualReportEndpoint
 
         var csv = new StringBuilder();
         csv.AppendLine($"# Basel Convention Art. 13(3) annual report,{F(r.State)},{r.Year}");
-        csv.AppendLine("section,direction,counterpart,waste_code,y_codes,operation,unit,quantity,shipments,notifications,transit_states,pops,mercury");
+        csv.AppendLine("section,direction,counterpart,waste_code,y_codes,h_codes,operation,unit,quantity,shipments,notifications,transit_states,pops,mercury");
         foreach (var l in r.Lines)
         {
-            csv.AppendLine(string.Join(',', "movements", l.Direction.ToString().ToLowerInvariant(), F(l.Counterpart), F(l.WasteCode), F(l.YCodes), F(l.Operation),
+            csv.AppendLine(string.Join(',', "movements", l.Direction.ToString().ToLowerInvariant(), F(l.Counterpart), F(l.WasteCode), F(l.YCodes), F(l.HCodes), F(l.Operation),
                 F(l.Unit), F(l.Quantity), l.Shipments, l.Notifications.Count, F(string.Join(' ', l.TransitStates)), l.ContainsPops, l.ContainsMercury));
         }
 
@@ -68,7 +68,7 @@ public static class GetAnnualReportEndpoint
 
         foreach (var i in r.IllegalTraffic)
         {
-            csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
+            csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.CaseId ?? i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
         }
 
         return csv.ToString();

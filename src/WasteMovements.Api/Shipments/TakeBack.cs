@@ -25,6 +25,23 @@ public sealed class ArrangeAlternativeValidator : AbstractValidator<ArrangeAlter
     }
 }
 
+public sealed class RecordTakeBackInformationValidator : AbstractValidator<RecordTakeBackInformation>
+{
+    public RecordTakeBackInformationValidator() => RuleFor(x => x.InformedAt).NotEmpty();
+}
+
+public sealed class AgreeTakeBackPeriodValidator : AbstractValidator<AgreeTakeBackPeriod>
+{
+    public AgreeTakeBackPeriodValidator()
+    {
+        RuleFor(x => x.Days).GreaterThan(0);
+        RuleFor(x => x.AgreedBy).NotEmpty().WithMessage("Name the states that agreed the period (Basel Art. 8).")
+            .Must(a => a is null || a.Count <= 22);
+        RuleForEach(x => x.AgreedBy).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+        RuleFor(x => x.Details).NotEmpty().MaximumLength(4000);
+    }
+}
+
 // The duty to re-import (Basel Art. 8; EU 2024/1157 Art. 22-24): the state of import reports that a movement
 // cannot be completed, the state of export arranges an alternative facility or records the return.
 
@@ -53,4 +70,23 @@ public static class RecordReturnEndpoint
     [WolverinePost("/api/shipments/{shipmentId}/return", Name = "RecordReturn")]
     [Authorize(Policy = Policies.Authority)]
     public static Task<IResult> Post(string shipmentId, StepWriter write) => write.OnShipment(shipmentId, new RecordReturn(), Shipping.Return);
+}
+
+/// <summary>
+/// POST /api/shipments/{shipmentId}/take-back/information: the state of import records when it informed the state of
+/// export (and the Secretariat); the take-back period runs from that date (Basel Art. 8; EU 2024/1157 Art. 22(2)).
+/// </summary>
+public static class RecordTakeBackInformationEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/take-back/information", Name = "RecordTakeBackInformation")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, RecordTakeBackInformation body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.InformTakeBack);
+}
+
+/// <summary>POST /api/shipments/{shipmentId}/take-back/agreed-period: another take-back period the states concerned agreed (Basel Art. 8, 9(2); EU Art. 22(2), 25).</summary>
+public static class AgreeTakeBackPeriodEndpoint
+{
+    [WolverinePost("/api/shipments/{shipmentId}/take-back/agreed-period", Name = "AgreeTakeBackPeriod")]
+    [Authorize(Policy = Policies.Authority)]
+    public static Task<IResult> Post(string shipmentId, AgreeTakeBackPeriod body, StepWriter write) => write.OnShipment(shipmentId, body, Shipping.AgreeTakeBackPeriod);
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 
@@ -11,7 +12,7 @@ public sealed record NewNotification(string Number, CountryRegistry Registry);
 /// checked against the registry as it stands on the filing date. Input shape and code-list checks are the
 /// validator's job (HTTP 400); these are the rules of the procedure (HTTP 409, naming the article).
 /// </summary>
-public static class Filing
+public static partial class Filing
 {
     /// <summary>Art. 4(6): no export for disposal within the area south of 60 degrees South latitude.</summary>
     public const double SouthOf60Latitude = -60.0;
@@ -35,6 +36,8 @@ public static class Filing
 
         var regime = RegimeOf(p, registry);
         var recovery = CodeListCatalog.IsRecovery(p.Operation);
+
+        if (CheckWasteCodes(p.Waste, regime) is { } codes) return codes;
 
         // Basel Art. 6(6)-(8), Annex V A item 9; EU 2024/1157 Art. 13: several shipments make a general notification.
         if (p.Kind == NotificationKind.Single && p.IntendedShipments > 1)
@@ -69,6 +72,36 @@ public static class Filing
 
         return null;
     }
+
+    /// <summary>
+    /// The codes the regime requires. EU 2024/1157 Art. 5(10): the waste is identified by one code of Annex III, IIIA,
+    /// IIIB or IV (the OECD amber codes are Annex IV entries), or, unlisted, by its list-of-waste codes: the Regulation
+    /// asks for no Y code then. Under the Basel Convention (Annex V A item 13) and the OECD Decision the Y code stays
+    /// required. A mixture not covered by a single entry names a code per fraction, in order of importance (Art. 5(10)(b)).
+    /// </summary>
+    public static Refusal? CheckWasteCodes(WasteDescription w, ControlRegime regime)
+    {
+        if (w.YCodes.Count == 0 && YCodeOptionalInTheUnion(w) && regime != ControlRegime.Eu)
+        {
+            return new Refusal("y-code-required", "Basel Annex V A item 13",
+                "Outside the EU Regulation the notification names the waste's Y code (Basel Annex I or II); only EU 2024/1157 Art. 5(10) identifies an OECD amber or unlisted waste without one.");
+        }
+
+        if (regime == ControlRegime.Eu && w.Mixture && w.FractionCodes.Count < 2)
+        {
+            return new Refusal("mixture-fractions-required", "EU 2024/1157 Art. 5(10)(b)",
+                "A mixture of wastes not covered by a single entry names the code of each fraction, in order of importance (at least two fractions).");
+        }
+
+        return null;
+    }
+
+    /// <summary>EU 2024/1157 Art. 5(10): an OECD amber code (Part II, AA-AD) identifies the waste, or it is unlisted (no Basel or OECD code).</summary>
+    public static bool YCodeOptionalInTheUnion(WasteDescription w) =>
+        (w.OecdCode is { } o && OecdAmberPartTwo().IsMatch(o)) || (w.BaselCode is null && w.OecdCode is null);
+
+    [GeneratedRegex("^A[A-D][0-9]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OecdAmberPartTwo();
 
     /// <summary>The EFTA states: the only destinations outside the Union for waste exported for disposal (EU 2024/1157 Art. 37).</summary>
     public static readonly IReadOnlySet<string> Efta = new HashSet<string> { "CH", "IS", "LI", "NO" };

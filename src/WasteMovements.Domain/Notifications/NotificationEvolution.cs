@@ -106,17 +106,19 @@ public static class NotificationEvolution
             {
                 Shipments = state.Shipments.Select(x => x.ShipmentId == e.ShipmentId ? x with { Outcome = e.Outcome } : x).ToArray(),
             },
+            // A guarantee recorded again under the same reference, or one not yet approved that the new one overlaps, is replaced.
             FinancialGuaranteeRecorded e => state with
             {
-                Guarantee = new FinancialGuarantee(e.Kind, e.Provider, e.Reference, e.Amount, e.Currency, e.Coverage, e.ValidUntil, e.RecordedAt, [], null),
+                Guarantees = [.. state.Guarantees.Where(g => g.Reference != e.Reference && (g.ApprovedBy.Count > 0 || !Overlap(g.FirstShipment, g.LastShipment, e.FirstShipment, e.LastShipment))),
+                    new FinancialGuarantee(e.Kind, e.Provider, e.Reference, e.Amount, e.Currency, e.Coverage, e.ValidUntil, e.RecordedAt, [], null, e.Cover, e.FirstShipment, e.LastShipment)],
             },
             FinancialGuaranteeApproved e when state.Guarantee is not null => state with
             {
-                Guarantee = state.Guarantee with { ApprovedBy = [.. state.Guarantee.ApprovedBy, e.State] },
+                Guarantees = state.Guarantees.Select(g => g.Reference == (e.Reference ?? state.Guarantee.Reference) ? g with { ApprovedBy = [.. g.ApprovedBy, e.State] } : g).ToArray(),
             },
             FinancialGuaranteeReleased e when state.Guarantee is not null => state with
             {
-                Guarantee = state.Guarantee with { ReleasedAt = e.ReleasedAt },
+                Guarantees = state.Guarantees.Select(g => g.Reference == (e.Reference ?? state.Guarantee.Reference) ? g with { ReleasedAt = e.ReleasedAt } : g).ToArray(),
             },
             NotificationClosed e => state with { ClosedAt = e.ClosedAt, ClosureReason = e.Reason },
             ShipmentDiscrepancyFlagged e => state with { Discrepancies = [.. state.Discrepancies, e] },
@@ -204,4 +206,8 @@ public static class NotificationEvolution
         if (s.Authorities.Where(a => a.Role != AuthorityRole.Export).All(a => a.AcknowledgedAt is not null)) return NotificationStatus.Acknowledged;
         return NotificationStatus.Filed;
     }
+
+    /// <summary>Whether two shipment ranges overlap; a null range is every shipment.</summary>
+    public static bool Overlap(int? firstA, int? lastA, int? firstB, int? lastB) =>
+        (firstA ?? 1) <= (lastB ?? int.MaxValue) && (firstB ?? 1) <= (lastA ?? int.MaxValue);
 }

@@ -46,10 +46,23 @@ public sealed record ConsentTerms(
 /// <summary>A shipment reserved under the notification, and how it ended.</summary>
 public sealed record AnnouncedShipment(string ShipmentId, int ShipmentNumber, decimal Quantity, DateOnly PlannedDeparture, ShipmentOutcome? Outcome);
 
-/// <summary>The insurance, bond or guarantee of the movement and where its approval stands.</summary>
+/// <summary>
+/// The insurance, bond or guarantee of the movement and where its approval stands. <see cref="FirstShipment"/> and
+/// <see cref="LastShipment"/>: a partial guarantee covering part of a general notification's shipments (EU 2024/1157
+/// Art. 7(8)-(9)); null for one covering every shipment.
+/// </summary>
 public sealed record FinancialGuarantee(
     GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil,
-    DateTimeOffset RecordedAt, IReadOnlyList<string> ApprovedBy, DateTimeOffset? ReleasedAt);
+    DateTimeOffset RecordedAt, IReadOnlyList<string> ApprovedBy, DateTimeOffset? ReleasedAt, GuaranteeCover? Cover = null,
+    int? FirstShipment = null, int? LastShipment = null)
+{
+    public bool IsPartial => FirstShipment is not null;
+
+    /// <summary>Whether the guarantee covers the shipment numbered <paramref name="shipmentNumber"/>.</summary>
+    public bool Covers(int shipmentNumber) => FirstShipment is not { } first || (shipmentNumber >= first && shipmentNumber <= LastShipment);
+
+    public string ShipmentsCovered => FirstShipment is { } f ? (f == LastShipment ? $"shipment {f}" : $"shipments {f}-{LastShipment}") : "every shipment";
+}
 
 /// <summary>An information request of one authority and, once given, the answer of the state of export.</summary>
 public sealed record InformationRequest(
@@ -152,7 +165,14 @@ public sealed record NotificationState
 
     /// <summary>Basel Art. 6(11): the states that required insurance or a guarantee with their consent.</summary>
     public IReadOnlyList<string> GuaranteeRequiredBy { get; init; } = [];
-    public FinancialGuarantee? Guarantee { get; init; }
+    /// <summary>The guarantees recorded, in order; several partial ones for a general notification (EU 2024/1157 Art. 7(8)-(9)).</summary>
+    public IReadOnlyList<FinancialGuarantee> Guarantees { get; init; } = [];
+
+    /// <summary>The guarantee recorded last.</summary>
+    public FinancialGuarantee? Guarantee => Guarantees.Count == 0 ? null : Guarantees[^1];
+
+    /// <summary>The guarantee in force for the shipment numbered <paramref name="shipmentNumber"/>: the last recorded that covers it and is not released.</summary>
+    public FinancialGuarantee? GuaranteeFor(int shipmentNumber) => Guarantees.LastOrDefault(g => g.Covers(shipmentNumber) && g.ReleasedAt is null);
 
     /// <summary>Shipments received in a quantity differing from the announced one beyond the tolerance.</summary>
     public IReadOnlyList<ShipmentDiscrepancyFlagged> Discrepancies { get; init; } = [];

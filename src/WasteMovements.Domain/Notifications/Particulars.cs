@@ -10,7 +10,19 @@ public enum NotificationKind
     General,
 }
 
-/// <summary>Annex V A items 8 (UN class), 13, 14 and 17: what the waste is and how it is packed.</summary>
+/// <summary>
+/// One fraction of a mixture (EU 2024/1157 Art. 5(10)(b)): its code (an Annex III/IIIB/IV entry, an OECD or Basel
+/// code, or a list-of-waste code) and its share of the mixture by weight, in per cent. The fractions are listed in
+/// order of importance, as the notifier gives them.
+/// </summary>
+public sealed record WasteFraction(string Code, decimal SharePercent);
+
+/// <summary>
+/// Annex V A items 8 (UN class), 13, 14 and 17: what the waste is and how it is packed. <see cref="Mixture"/> and
+/// <see cref="Fractions"/>: a mixture not covered by a single entry names a code per fraction (EU 2024/1157 Art. 5(10)(b)).
+/// <see cref="DensityTonnesPerCubicMetre"/>: the declared density, needed to report a quantity notified in m3 in
+/// tonnes (Basel Art. 13(3)(b); the reporting format's tables are in metric tonnes).
+/// </summary>
 public sealed record WasteDescription(
     string Designation,
     string Composition,
@@ -25,7 +37,14 @@ public sealed record WasteDescription(
     IReadOnlyList<string> Packaging,
     string? SpecialHandling,
     bool ContainsPops,
-    bool ContainsMercury);
+    bool ContainsMercury,
+    bool Mixture = false,
+    IReadOnlyList<WasteFraction>? Fractions = null,
+    decimal? DensityTonnesPerCubicMetre = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<WasteFraction> FractionCodes => Fractions ?? [];
+}
 
 /// <summary>
 /// The content of a notification: the 21 items of Basel Annex V A (and the boxes of the harmonised
@@ -69,5 +88,6 @@ public sealed record NotificationParticulars(
         foreach (var y in Waste.YCodes) yield return y;
         if (Waste.BaselCode is { } b) yield return b;
         if (Waste.OecdCode is { } o) yield return o;
+        foreach (var f in Waste.FractionCodes) yield return f.Code;
     }
 }

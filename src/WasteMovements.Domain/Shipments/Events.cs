@@ -48,21 +48,34 @@ public enum GuaranteeKind
     Guarantee,
 }
 
+/// <summary>
+/// What a guarantee declares it covers (EU 2024/1157 Art. 7(1), 7(4)): the cost of transport, of the recovery or
+/// disposal (interim operations included) and of storage for 90 days, each with the amount set aside for it, for the
+/// cases of take-back (Art. 22) and of illegal shipment (Art. 25).
+/// </summary>
+public sealed record GuaranteeCover(bool Transport, bool Treatment, bool StorageNinetyDays, decimal? TransportAmount = null, decimal? TreatmentAmount = null, decimal? StorageAmount = null)
+{
+    /// <summary>The items the Regulation asks for that this cover lacks.</summary>
+    public IReadOnlyList<string> Missing() =>
+        [.. Transport ? [] : new[] { "transport" }, .. Treatment ? [] : new[] { "recovery or disposal" }, .. StorageNinetyDays ? [] : new[] { "storage for 90 days" }];
+}
+
 /// <summary>Basel Art. 6(11), EU 2024/1157 Art. 7: the insurance, bond or guarantee covering the movement.</summary>
 public sealed record FinancialGuaranteeRecorded(
-    GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil, DateTimeOffset RecordedAt) : IProcedureFact
+    GuaranteeKind Kind, string Provider, string Reference, decimal Amount, string Currency, string Coverage, DateOnly ValidUntil, DateTimeOffset RecordedAt,
+    GuaranteeCover? Cover = null, int? FirstShipment = null, int? LastShipment = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => RecordedAt;
 }
 
 /// <summary>The authority that requires the guarantee approved it (EU: the competent authority of dispatch, Art. 7(1)).</summary>
-public sealed record FinancialGuaranteeApproved(string State, DateTimeOffset ApprovedAt) : IProcedureFact
+public sealed record FinancialGuaranteeApproved(string State, DateTimeOffset ApprovedAt, string? Reference = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => ApprovedAt;
 }
 
-/// <summary>EU 2024/1157 Art. 7(5): released once the completion certificate of every shipment has arrived.</summary>
-public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset ReleasedAt) : IProcedureFact
+/// <summary>EU 2024/1157 Art. 7(5), 7(9): released once the completion certificate of every shipment it covers has arrived.</summary>
+public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset ReleasedAt, string? Reference = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => ReleasedAt;
 }
@@ -185,6 +198,23 @@ public sealed record IllegalTrafficFound(
     string NotificationNumber, string ShipmentId, string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt, DateTimeOffset? TakeBackDue) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FoundAt;
+}
+
+/// <summary>
+/// Basel Art. 8, 9(2); EU 2024/1157 Art. 22(2): the date the state of export was informed of the take-back (for Art. 8,
+/// by the state of import, and whether the Secretariat was informed too): the take-back period runs from it.
+/// </summary>
+public sealed record TakeBackInformationRecorded(
+    string NotificationNumber, string ShipmentId, string InformedBy, DateTimeOffset InformedAt, bool SecretariatInformed, DateTimeOffset TakeBackDue, DateTimeOffset RecordedAt) : IProcedureFact, IShipmentFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => RecordedAt;
+}
+
+/// <summary>Basel Art. 8, 9(2); EU 2024/1157 Art. 22(2), 25: the states concerned agreed another take-back period, counted from the information.</summary>
+public sealed record TakeBackPeriodAgreed(
+    string NotificationNumber, string ShipmentId, string RecordedBy, IReadOnlyList<string> AgreedBy, int Days, string Details, DateTimeOffset TakeBackDue, DateTimeOffset AgreedAt) : IProcedureFact, IShipmentFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => AgreedAt;
 }
 
 public enum ShipmentDeadlineKind

@@ -24,8 +24,10 @@ public sealed record Receipt(string FacilityId, DateTimeOffset ReceivedAt, decim
 
 public sealed record Certificate(string Operation, bool Interim, DateTimeOffset CompletedAt, string Reference, bool CertifiedLate, DateTimeOffset CertifiedAt);
 
-/// <summary>A take-back obligation: why, since when, by when (Basel Art. 8: 90 days; Art. 9(2): 30 days), and whether met.</summary>
-public sealed record TakeBack(string Reason, string Basis, DateTimeOffset InformedAt, DateTimeOffset DueAt, decimal Quantity, DateTimeOffset? CompletedAt, string? AlternativeFacility);
+/// <summary>A take-back obligation: why, since when, by when (Basel Art. 8: 90 days; Art. 9(2): 30 days), and whether met.
+/// <see cref="InformedAt"/>: when the state of export was informed (the clock's start); <see cref="AgreedDays"/>: another period the states agreed.</summary>
+public sealed record TakeBack(string Reason, string Basis, DateTimeOffset InformedAt, DateTimeOffset DueAt, decimal Quantity, DateTimeOffset? CompletedAt, string? AlternativeFacility,
+    int? AgreedDays = null, bool SecretariatInformed = false, string? InformedBy = null);
 
 public sealed record IllegalTrafficFinding(string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt);
 
@@ -151,6 +153,14 @@ public static class ShipmentEvolution
                     ? [.. s.Deadlines, new ShipmentDeadline(ShipmentDeadlineKind.TakeBack, d, ShipmentRules.IllegalTakeBackBasis, false)]
                     : s.Deadlines,
             },
+            TakeBackInformationRecorded e => Rescheduled(s with
+            {
+                TakeBacks = s.TakeBacks.Select(t => t.CompletedAt is null ? t with { InformedAt = e.InformedAt, DueAt = e.TakeBackDue, SecretariatInformed = e.SecretariatInformed, InformedBy = e.InformedBy } : t).ToArray(),
+            }, e.TakeBackDue),
+            TakeBackPeriodAgreed e => Rescheduled(s with
+            {
+                TakeBacks = s.TakeBacks.Select(t => t.CompletedAt is null ? t with { DueAt = e.TakeBackDue, AgreedDays = e.Days } : t).ToArray(),
+            }, e.TakeBackDue),
             ShipmentDeadlinePassed e => s with
             {
                 Deadlines = s.Deadlines.Select(d => d.Kind == e.Kind && d.DueAt == e.DueAt ? d with { Overdue = true } : d).ToArray(),
@@ -160,6 +170,12 @@ public static class ShipmentEvolution
         // The procedure's time of the fact, never the time the database recorded it (docs/architecture.md).
         return next is null ? s : @event is IProcedureFact fact ? next with { LastChangedAt = fact.OccurredAt } : next;
     }
+
+    /// <summary>The take-back deadline moves to its new date (from the information, or the agreed period), overdue or not.</summary>
+    private static ShipmentState Rescheduled(ShipmentState s, DateTimeOffset due) => s with
+    {
+        Deadlines = [.. Done(s.Deadlines, ShipmentDeadlineKind.TakeBack), new ShipmentDeadline(ShipmentDeadlineKind.TakeBack, due, s.PendingTakeBack?.Basis ?? ShipmentRules.TakeBackBasis, false)],
+    };
 
     /// <summary>Drops the pending deadlines of a kind once its step is done.</summary>
     private static IReadOnlyList<ShipmentDeadline> Done(IReadOnlyList<ShipmentDeadline> deadlines, ShipmentDeadlineKind kind) =>

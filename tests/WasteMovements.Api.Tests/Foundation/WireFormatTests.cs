@@ -34,6 +34,9 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/shipments/{shipmentId}/receipt", "POST /api/shipments/{shipmentId}/rejection", "POST /api/shipments/{shipmentId}/completion",
         "POST /api/shipments/{shipmentId}/illegal-traffic", "POST /api/shipments/{shipmentId}/cannot-be-completed",
         "POST /api/shipments/{shipmentId}/alternative-arrangements", "POST /api/shipments/{shipmentId}/return",
+        "POST /api/shipments/{shipmentId}/take-back/information", "POST /api/shipments/{shipmentId}/take-back/agreed-period",
+        "POST /api/illegal-traffic-cases", "POST /api/illegal-traffic-cases/{caseId}/responsibility", "POST /api/illegal-traffic-cases/{caseId}/agreed-period",
+        "POST /api/illegal-traffic-cases/{caseId}/take-back", "POST /api/illegal-traffic-cases/{caseId}/disposal", "POST /api/illegal-traffic-cases/{caseId}/closure",
         "PUT /api/countries/{code}", "POST /api/personal-data/erasures",
         "POST /api/notifications/{number}/changes", "POST /api/notifications/{number}/changes/{changeId}/answers",
         "POST /api/notifications/{number}/renotifications",
@@ -120,6 +123,8 @@ public sealed class WireFormatTests(ApiFixture api)
                 baselCode = "A1160", oecdCode = None, yCodes = new[] { "Y31", "Y34" }, hCodes = new[] { "H8", "H11" }, unClass = "8", unNumber = "UN2794",
                 unShippingName = "BATTERIES, WET, FILLED WITH ACID", physicalState = "solid", packaging = new[] { "box" },
                 specialHandling = "Keep upright; acid-resistant pallets", containsPops = false, containsMercury = false,
+                mixture = true, fractions = new[] { new { code = "A1160", sharePercent = 80 }, new { code = "A1170", sharePercent = 20 } },
+                densityTonnesPerCubicMetre = 1.6,
             },
             operation = "R4",
             subsequentOperation = None,
@@ -252,15 +257,21 @@ public sealed class WireFormatTests(ApiFixture api)
         {
             kind = "bond", provider = "Landesbank", reference = "G-17", amount = 250000, currency = "EUR",
             coverage = "Transport, treatment and 90 days' storage", validUntil = TestStart.Text(TestStart.Day(600)),
+            cover = new { transport = true, treatment = true, storageNinetyDays = true, transportAmount = 50000, treatmentAmount = 150000, storageAmount = 50000 },
+            firstShipment = 1, lastShipment = 10,
         });
         var guarantee = (await api.NotificationAsync(number))["guarantee"]!;
         Assert.Equal(("bond", "Landesbank", "G-17", "EUR", "Transport, treatment and 90 days' storage", TestStart.Text(TestStart.Day(600))),
             (Text(guarantee["kind"]), Text(guarantee["provider"]), Text(guarantee["reference"]), Text(guarantee["currency"]), Text(guarantee["coverage"]),
                 Text(guarantee["validUntil"])));
         Assert.Equal(250000m, guarantee["amount"]!.GetValue<decimal>());
+        var cover = guarantee["cover"]!;
+        Assert.True(cover["transport"]!.GetValue<bool>() && cover["treatment"]!.GetValue<bool>() && cover["storageNinetyDays"]!.GetValue<bool>());
+        Assert.Equal((50000m, 150000m, 50000m), (cover["transportAmount"]!.GetValue<decimal>(), cover["treatmentAmount"]!.GetValue<decimal>(), cover["storageAmount"]!.GetValue<decimal>()));
+        Assert.Equal((1, 10), (guarantee["firstShipment"]!.GetValue<int>(), guarantee["lastShipment"]!.GetValue<int>()));
 
-        // Approval and release read no body.
-        await Post(de, url + "/guarantee/approval", new { });
+        // Approval and release read no body; `reference` (query) names the guarantee.
+        await Post(de, url + "/guarantee/approval?reference=G-17", new { });
         Assert.Equal(["DE"], (await api.NotificationAsync(number))["guarantee"]!["approvedBy"]!.AsArray().Select(Text));
         await de.Cancel(number, "No shipment will take place").Ok();
         await Post(de, url + "/guarantee/release", new { });
@@ -345,6 +356,62 @@ public sealed class WireFormatTests(ApiFixture api)
         Assert.True(finding["exporterAtFault"]!.GetValue<bool>());
         // The exporter at fault takes the waste back (Basel Art. 9(2)).
         Assert.Contains(shipment["deadlines"]!.AsArray(), d => Text(d!["kind"]) == "takeBack");
+    }
+
+    [Fact]
+    public async Task The_take_back_information_and_agreed_period_read_their_documented_names()
+    {
+        using var _ = api.TimeTravel();
+        var movement = await api.ReceivedAsync(Flows.Basel(via: []), Announcement(10m), new RecordDeparture(TestStart.At(0, 7, 0), SampleCarrier),
+            new ConfirmReceipt(TestStart.At(0, 8, 0), 10m, "t"));
+        await api.FacilityUser(Facility).Reject(movement.Shipment, new RejectShipment("Leaking", null)).Ok();
+        var url = $"/api/shipments/{movement.Shipment}/take-back";
+        await Post(api.Authority("JP"), url + "/information", new { informedAt = TestStart.Text(TestStart.At(0, 9, 0)), secretariatInformed = true });
+        await Post(api.Authority("MY"), url + "/agreed-period", new { days = 120, agreedBy = new[] { "JP" }, details = "Port strike" });
+        var takeBack = (await api.ShipmentAsync(movement.Shipment))["takeBacks"]!.AsArray().Single()!;
+        Assert.Equal((TestStart.At(0, 9, 0), true, "JP", 120), (Instant(takeBack["informedAt"]), takeBack["secretariatInformed"]!.GetValue<bool>(), Text(takeBack["informedBy"]),
+            takeBack["agreedDays"]!.GetValue<int>()));
+        var agreed = (await HistoryAsync(movement.Number)).Single(e => Text(e!["type"]) == "take_back_period_agreed")!["data"]!;
+        Assert.Equal("Port strike", Text(agreed["details"]));
+        Assert.Equal(["JP", "MY"], agreed["agreedBy"]!.AsArray().Select(Text));
+    }
+
+    [Fact]
+    public async Task The_illegal_traffic_case_steps_read_their_documented_names()
+    {
+        using var _ = api.TimeTravel();
+        var opened = await Post(api.Authority("HU"), "/api/illegal-traffic-cases", new
+        {
+            cause = "without-notification", details = "Drums without documents", stateOfExport = "RO", stateOfImport = "HU", transitStates = new[] { "RS" },
+            wasteDescription = "Spent solvents", quantity = 2.5, unit = "t", notificationNumber = "RO-2026-000099", foundAt = TestStart.Text(TestStart.At(0, 7, 0)),
+        }, HttpStatusCode.Created);
+        var id = Text(opened["caseId"]);
+        var url = $"/api/illegal-traffic-cases/{id}";
+        var hu = api.Authority("HU"); var ro = api.Authority("RO");
+        await Post(hu, url + "/responsibility", new { party = "importer", informedAt = TestStart.Text(TestStart.At(0, 8, 0)), details = "Consignee ordered it" });
+        await Post(ro, url + "/agreed-period", new { days = 45, agreedBy = new[] { "HU" }, details = "Capacity" });
+        var c = await (await api.Auditor().GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(("HU", "without-notification", "RO", "HU", "RS", "RO-2026-000099"), (Text(c["foundBy"]), Text(c["cause"]), Text(c["stateOfExport"]),
+            Text(c["stateOfImport"]), Text(c["transitStates"]![0]), Text(c["notificationNumber"])));
+        Assert.Equal((2.5m, "t", TestStart.At(0, 7, 0)), (c["quantity"]!.GetValue<decimal>(), Text(c["unit"]), Instant(c["foundAt"])));
+        var r = c["responsibility"]!;
+        Assert.Equal(("importer", "HU", TestStart.At(0, 8, 0), TestStart.At(45, 8, 0), 45), (Text(r["party"]), Text(r["responsibleState"]), Instant(r["informedAt"]),
+            Instant(r["dueAt"]), r["agreedDays"]!.GetValue<int>()));
+        await Post(hu, url + "/disposal", new { facility = "Budapest incinerator", operation = "D10", details = "Incinerated" });
+        await Post(hu, url + "/closure", new { reason = "Disposed of in Hungary" });
+        c = await (await api.Auditor().GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(("Budapest incinerator", "D10", "Incinerated", "closed", "Disposed of in Hungary"), (Text(c["disposal"]!["facility"]), Text(c["disposal"]!["operation"]),
+            Text(c["disposal"]!["details"]), Text(c["status"]), Text(c["closureReason"])));
+
+        // The take-back route: the exporter at fault, on a case of its own.
+        var other = Text((await Post(hu, "/api/illegal-traffic-cases", new
+        {
+            cause = "without-notification", details = "x", stateOfExport = "RO", stateOfImport = "HU", transitStates = Array.Empty<string>(),
+            wasteDescription = "Spent solvents", quantity = (decimal?)null, unit = (string?)null, notificationNumber = (string?)null, foundAt = TestStart.Text(TestStart.At(0, 7, 0)),
+        }, HttpStatusCode.Created))["caseId"]);
+        await Post(hu, $"/api/illegal-traffic-cases/{other}/responsibility", new { party = "exporter", informedAt = TestStart.Text(TestStart.At(0, 8, 0)), details = "x" });
+        await Post(ro, $"/api/illegal-traffic-cases/{other}/take-back", new { returnedAt = TestStart.Text(TestStart.At(0, 8, 30)) });
+        Assert.Equal(TestStart.At(0, 8, 30), Instant((await (await api.Auditor().GetAsync($"/api/illegal-traffic-cases/{other}")).ShouldBe(HttpStatusCode.OK))["takenBackAt"]));
     }
 
     [Fact]

@@ -27,8 +27,9 @@ public static class Commands
         new(quantity, unit, plannedDeparture ?? TestStart.Day(9), [carrier], packaging, packages);
 
     /// <summary>The sample guarantee (EU 2024/1157 Art. 7), valid until well after the last departure.</summary>
-    public static RecordGuarantee Guarantee(string reference = "G-2026-17", string coverage = "Transport, treatment and 90 days' storage (EU 2024/1157 Art. 7)") =>
-        new(GuaranteeKind.Guarantee, "Landesbank", reference, 250000m, "EUR", coverage, TestStart.Day(8).AddYears(1).AddDays(212));
+    public static RecordGuarantee Guarantee(string reference = "G-2026-17", string coverage = "Transport, treatment and 90 days' storage (EU 2024/1157 Art. 7)", GuaranteeCover? cover = null) =>
+        new(GuaranteeKind.Guarantee, "Landesbank", reference, 250000m, "EUR", coverage, TestStart.Day(8).AddYears(1).AddDays(212),
+            cover ?? new GuaranteeCover(true, true, true, 40000m, 150000m, 60000m));
 
     /// <summary>The alternative facility of the Art. 8 scenarios.</summary>
     public static readonly Facility Osaka =

@@ -7,6 +7,7 @@ using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Consent;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -91,7 +92,8 @@ public static class Steps
     public static Step RecordGuarantee(this HttpClient client, string number, RecordGuarantee guarantee) =>
         Post(client, N(number) + "/guarantee", guarantee);
 
-    public static Step ApproveGuarantee(this HttpClient client, string number) => Post(client, N(number) + "/guarantee/approval");
+    public static Step ApproveGuarantee(this HttpClient client, string number, string? reference = null) =>
+        Post(client, N(number) + "/guarantee/approval" + (reference is null ? "" : $"?reference={Uri.EscapeDataString(reference)}"));
 
     public static Step ReleaseGuarantee(this HttpClient client, string number) => Post(client, N(number) + "/guarantee/release");
 
@@ -122,6 +124,33 @@ public static class Steps
         Post(client, S(shipmentId) + "/alternative-arrangements", arrangement);
 
     public static Step RecordReturn(this HttpClient client, string shipmentId) => Post(client, S(shipmentId) + "/return");
+
+    public static Step InformTakeBack(this HttpClient client, string shipmentId, RecordTakeBackInformation information) =>
+        Post(client, S(shipmentId) + "/take-back/information", information);
+
+    public static Step AgreeTakeBackPeriod(this HttpClient client, string shipmentId, AgreeTakeBackPeriod period) =>
+        Post(client, S(shipmentId) + "/take-back/agreed-period", period);
+
+    // ---- illegal-traffic cases (Basel Art. 9) ----------------------------------------------------------------
+
+    private static string C(string caseId) => $"/api/illegal-traffic-cases/{caseId}";
+
+    public static Step OpenIllegalTrafficCase(this HttpClient client, OpenIllegalTrafficCase finding) => Post(client, "/api/illegal-traffic-cases", finding);
+
+    public static Step AttributeResponsibility(this HttpClient client, string caseId, AttributeResponsibility attribution) =>
+        Post(client, C(caseId) + "/responsibility", attribution);
+
+    public static Step AgreeIllegalTrafficPeriod(this HttpClient client, string caseId, AgreeIllegalTrafficPeriod period) =>
+        Post(client, C(caseId) + "/agreed-period", period);
+
+    public static Step RecordIllegalTrafficTakeBack(this HttpClient client, string caseId, RecordIllegalTrafficTakeBack takeBack) =>
+        Post(client, C(caseId) + "/take-back", takeBack);
+
+    public static Step ArrangeIllegalTrafficDisposal(this HttpClient client, string caseId, ArrangeIllegalTrafficDisposal disposal) =>
+        Post(client, C(caseId) + "/disposal", disposal);
+
+    public static Step CloseIllegalTrafficCase(this HttpClient client, string caseId, string reason) =>
+        Post(client, C(caseId) + "/closure", new CloseIllegalTrafficCase(reason));
 
     // ---- administration --------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ using WasteMovements.Api.Shipments;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 using WasteMovements.Tests.Support;
@@ -118,6 +119,25 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         var number = await FiledAsync(w);
         await api.Authority(w.Export).RecordGuarantee(number, GuaranteeBody).Ok();
         return number;
+    }
+
+    private static OpenIllegalTrafficCase Finding(World w) =>
+        new("without-notification", "Drums found at the border without documents", w.Export, w.Import, [w.Transit], "Spent solvents", 2m, Units.Tonnes, null, TestStart.At(0, 8, 0));
+
+    /// <summary>An illegal-traffic case opened by the state of import, attributed as <paramref name="party"/> says (null: not attributed).</summary>
+    private async Task<string> CaseAsync(World w, ResponsibleParty? party = null)
+    {
+        api.Clock.Set(ApiFixture.Start);
+        var id = (await api.Authority(w.Import).OpenIllegalTrafficCase(Finding(w)).Created())["caseId"]!.GetValue<string>();
+        if (party is { } p) await api.Authority(w.Import).AttributeResponsibility(id, new AttributeResponsibility(p, ApiFixture.Start, "Matrix")).Ok();
+        return id;
+    }
+
+    private async Task<string> RejectedAsync(World w)
+    {
+        var shipment = await ReceivedAsync(w);
+        await api.FacilityUser(FacilityId).Reject(shipment, new RejectShipment("Leaking batteries", null)).Ok();
+        return shipment;
     }
 
     private static Target At(string url, object? body = null) => new(url, body);
@@ -260,6 +280,33 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
                 return At($"/api/shipments/{shipment}/alternative-arrangements", Alternative("Consent of JP for the Osaka facility obtained"));
             },
             S(200, 403, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/shipments/{shipmentId}/take-back/information", Basel,
+            async w => At($"/api/shipments/{await RejectedAsync(w)}/take-back/information", new RecordTakeBackInformation(TestStart.At(10, 9, 0), true)),
+            S(403, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/shipments/{shipmentId}/take-back/agreed-period", Basel,
+            async w => At($"/api/shipments/{await RejectedAsync(w)}/take-back/agreed-period", new AgreeTakeBackPeriod(120, [w.Export, w.Import], "Port strike")),
+            S(200, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases", Basel, async w => { api.Clock.Set(ApiFixture.Start); return At("/api/illegal-traffic-cases", Finding(w)); },
+            S(201, 201, 201, 403, 403, 403, 403, 403, 401));
+        yield return new("GET", "/api/illegal-traffic-cases", Basel, async w => At("/api/illegal-traffic-cases"),
+            S(200, 200, 200, 200, 403, 403, 200, 403, 401));
+        yield return new("GET", "/api/illegal-traffic-cases/{caseId}", Basel, async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w)}"),
+            S(200, 200, 200, 403, 403, 403, 200, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases/{caseId}/responsibility", Basel,
+            async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w)}/responsibility", new AttributeResponsibility(ResponsibleParty.Exporter, ApiFixture.Start, "Matrix")),
+            S(200, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases/{caseId}/agreed-period", Basel,
+            async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w, ResponsibleParty.Importer)}/agreed-period", new AgreeIllegalTrafficPeriod(60, [w.Export, w.Import], "Matrix")),
+            S(200, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases/{caseId}/take-back", Basel,
+            async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w, ResponsibleParty.Exporter)}/take-back", new RecordIllegalTrafficTakeBack(ApiFixture.Start)),
+            S(200, 403, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases/{caseId}/disposal", Basel,
+            async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w, ResponsibleParty.Importer)}/disposal", new ArrangeIllegalTrafficDisposal("Osaka incinerator", "D10", "Matrix")),
+            S(403, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/illegal-traffic-cases/{caseId}/closure", Basel,
+            async w => At($"/api/illegal-traffic-cases/{await CaseAsync(w)}/closure", new CloseIllegalTrafficCase("Not illegal traffic after all")),
+            S(200, 200, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/inbox", Basel, async w => At("/api/inbox"),
             S(200, 200, 200, 200, 200, 200, 403, 403, 401));
         yield return new("GET", "/api/reports/annual", Basel, async w => At($"/api/reports/annual?state={w.Export}&year={TestStart.Year}"),

@@ -59,7 +59,7 @@ public sealed class AnnualReportTests(ApiFixture api)
         Assert.Equal(29.5m, import["quantity"]!.GetValue<decimal>());
 
         var csv = await (await gh.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year}&format=csv")).Content.ReadAsStringAsync();
-        Assert.Contains("movements,export,CH,A1160,Y31 Y34,R4,t,29.5,2,1,,False,False", csv);
+        Assert.Contains("movements,export,CH,A1160,Y31 Y34,H11 H8,R4,t,29.5,2,1,,False,False", csv);
         Assert.Contains($"take-back,export,CH,{ids[2]},30,{TestStart.Text(TestStart.Day(8))},,", csv);
 
         var empty = await (await gh.GetAsync($"/api/reports/annual?state=GH&year={TestStart.Year - 1}")).ShouldBe(HttpStatusCode.OK);

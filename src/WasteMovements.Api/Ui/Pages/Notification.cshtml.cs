@@ -120,8 +120,14 @@ public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPa
 
     public Task<IActionResult> OnPostCancelAsync(string reason) => Act(Resource + "/cancellation", new { reason }, "Notification cancelled.", Load);
 
-    public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil) =>
-        Act(Resource + "/guarantee", new { kind, provider, reference, amount, currency, coverage, validUntil }, "Guarantee recorded.", Load);
+    public Task<IActionResult> OnPostGuaranteeAsync(string kind, string provider, string reference, decimal amount, string currency, string coverage, string validUntil,
+        bool coversTransport, bool coversTreatment, bool coversStorage, int? firstShipment, int? lastShipment) =>
+        Act(Resource + "/guarantee", new
+        {
+            kind, provider, reference, amount, currency, coverage, validUntil,
+            cover = new { transport = coversTransport, treatment = coversTreatment, storageNinetyDays = coversStorage },
+            firstShipment, lastShipment,
+        }, "Guarantee recorded.", Load);
 
     public Task<IActionResult> OnPostApproveAsync() => Act(Resource + "/guarantee/approval", null, "Guarantee approved.", Load);
 

@@ -48,4 +48,16 @@ public sealed class ShipmentModel(UiIdentity identity, ApiClient api) : UiPage(i
         Act(Resource + "/completion", new { operation, completedAt = Now, certificateReference }, "Certificate recorded.", Load);
 
     public Task<IActionResult> OnPostReturnAsync() => Act(Resource + "/return", null, "Take-back recorded.", Load);
+
+    public bool IsImport => Me.IsAuthority && State?.Document.StateOfImport == Me.Country;
+
+    /// <summary>Basel Art. 8: the state of import records the day it informed the state of export (and the Secretariat).</summary>
+    public Task<IActionResult> OnPostInformAsync(DateOnly informedOn, bool secretariatInformed) =>
+        Act(Resource + "/take-back/information", new { informedAt = informedOn.ToString("yyyy-MM-dd") + "T00:00:00Z", secretariatInformed },
+            "Information recorded; the take-back period runs from it.", Load);
+
+    /// <summary>Basel Art. 8; EU 2024/1157 Art. 22(2): another period the states concerned agreed.</summary>
+    public Task<IActionResult> OnPostAgreePeriodAsync(int days, string agreedBy, string details) =>
+        Act(Resource + "/take-back/agreed-period", new { days, agreedBy = agreedBy.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), details },
+            "Agreed period recorded.", Load);
 }

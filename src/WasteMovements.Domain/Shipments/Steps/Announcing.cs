@@ -89,19 +89,7 @@ public static partial class Shipping
 
         if (ShipmentRules.GuaranteeRequired(n))
         {
-            var approvers = ShipmentRules.GuaranteeApprovers(n);
-            if (n.Guarantee is null || approvers.Any(a => !n.Guarantee.ApprovedBy.Contains(a)))
-            {
-                return Decision.Refuse("guarantee-not-approved", n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)",
-                    $"Insurance or a financial guarantee approved by {string.Join(", ", approvers)} is required before the first shipment.");
-            }
-
-            // EU 2024/1157 Art. 7: the guarantee must apply when the shipment starts.
-            if (n.Guarantee.ValidUntil < c.PlannedDeparture)
-            {
-                return Decision.Refuse("guarantee-expired", n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)",
-                    $"The guarantee ended on {n.Guarantee.ValidUntil:yyyy-MM-dd}, before the planned departure {c.PlannedDeparture:yyyy-MM-dd}.");
-            }
+            if (GuaranteeCovering(n, n.Shipments.Count + 1, c.PlannedDeparture) is { } refusal) return Decision.Refuse(refusal);
         }
 
         if (ShipmentRules.PriorInformationWorkingDays(n.Regime) is { } days
@@ -126,5 +114,38 @@ public static partial class Shipping
         return Decision.Accept(
             new ShipmentAnnounced(n.Id, id, number, c.Quantity, p.Unit, c.PlannedDeparture, now, n.ParticularsVersion),
             new MovementDocumentIssued(id, document, now));
+    }
+
+    /// <summary>
+    /// The guarantee in force must cover the shipment (Basel Art. 6(11); EU 2024/1157 Art. 7): one that covers its number
+    /// (a partial guarantee covers some of a general notification's shipments, Art. 7(8)-(9)), approved by every
+    /// authority that requires it, not released, and valid on the day the shipment starts. Null when it does.
+    /// </summary>
+    public static Refusal? GuaranteeCovering(NotificationState n, int shipmentNumber, DateOnly departure)
+    {
+        if (!ShipmentRules.GuaranteeRequired(n)) return null;
+        var article = n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 7" : "Basel Art. 6(11)";
+        var approvers = ShipmentRules.GuaranteeApprovers(n);
+        var g = n.GuaranteeFor(shipmentNumber);
+        if (g is null && n.Guarantees.Any(x => x.IsPartial))
+        {
+            return new Refusal("shipment-not-covered-by-guarantee", "EU 2024/1157 Art. 7(8)-(9)",
+                $"No guarantee in force covers shipment {shipmentNumber}: the partial guarantees cover {string.Join("; ", n.Guarantees.Where(x => x.ReleasedAt is null).Select(x => $"{x.Reference}: {x.ShipmentsCovered}"))}.");
+        }
+
+        if (g is null || approvers.Any(a => !g.ApprovedBy.Contains(a)))
+        {
+            return new Refusal("guarantee-not-approved", article,
+                $"Insurance or a financial guarantee covering shipment {shipmentNumber}, approved by {string.Join(", ", approvers)}, is required before it starts.");
+        }
+
+        // EU 2024/1157 Art. 7: the guarantee must apply when the shipment starts.
+        if (g.ValidUntil < departure)
+        {
+            return new Refusal("guarantee-expired", article,
+                $"The guarantee ended on {g.ValidUntil:yyyy-MM-dd}, before the shipment starts on {departure:yyyy-MM-dd}.");
+        }
+
+        return null;
     }
 }

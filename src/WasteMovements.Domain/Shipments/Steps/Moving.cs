@@ -49,6 +49,10 @@ public static partial class Shipping
 
         if (UnnotifiedCarrier(n, [c.Carrier]) is { } carrier) return Decision.Refuse(CarrierChange(n, carrier));
 
+        // EU 2024/1157 Art. 7; Basel Art. 6(11): no shipment starts unless the guarantee in force covers it (it may have
+        // been released, or a partial one may not reach this shipment, since the announcement).
+        if (GuaranteeCovering(n, s.ShipmentNumber, day) is { } uncovered) return Decision.Refuse(uncovered);
+
         if (c.DepartedAt > now.AddHours(1))
         {
             return Decision.Refuse("departure-in-the-future", "Basel Annex V B item 6", "A departure is recorded when it has happened.");

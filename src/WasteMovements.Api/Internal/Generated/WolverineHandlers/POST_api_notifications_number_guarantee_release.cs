@@ -56,9 +56,10 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             // The write pipeline of this chain
             var stepWriter = WasteMovements.Api.Pipeline.StepWriter.For(httpContext, documentSession, messageContext, _timeProvider);
 
+            var reference = httpContext.Request.Query["reference"];
             
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Notifications.GuaranteeEndpoints.Release(number, stepWriter).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Notifications.GuaranteeEndpoints.Release(number, stepWriter, reference).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
