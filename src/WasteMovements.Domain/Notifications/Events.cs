@@ -1,3 +1,5 @@
+using WasteMovements.Domain.PreconsentedFacilities;
+
 namespace WasteMovements.Domain.Notifications;
 
 public enum AuthorityRole
@@ -16,14 +18,16 @@ public sealed record ConcernedAuthority(string State, AuthorityRole Role, bool A
 
 /// <summary>
 /// Basel Art. 6(1): the competent authority of the state of export filed the notification and transmitted
-/// it to the authorities of the states of import and transit.
+/// it to the authorities of the states of import and transit. <see cref="Preconsent"/> is the register entry the
+/// filing was checked against (EU 2024/1157 Art. 14), as it stood on the filing date; absent on older events.
 /// </summary>
 public sealed record NotificationFiled(
     string NotificationNumber,
     NotificationParticulars Particulars,
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
-    DateTimeOffset FiledAt) : IProcedureFact
+    DateTimeOffset FiledAt,
+    PreconsentRecord? Preconsent = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
 }

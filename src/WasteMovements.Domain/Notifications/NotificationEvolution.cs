@@ -27,6 +27,7 @@ public static class NotificationEvolution
             StatesConcerned = e.Authorities.Select(a => a.State).Distinct().ToArray(),
             FiledAt = e.FiledAt,
             LastChangedAt = e.FiledAt,
+            Preconsent = e.Preconsent,
         };
         return Derive(state);
     }

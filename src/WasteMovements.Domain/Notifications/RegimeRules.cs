@@ -71,7 +71,7 @@ public static class RegimeRules
                 : "30 days from the destination's Art. 8(12) information (EU 2024/1157 Art. 9(1))", paused);
         }
 
-        if (n.Particulars.PreconsentedFacility)
+        if (n.PreconsentedFacility)
         {
             return new Deadline(days.AddWorkingDays(acknowledged, PreconsentedWorkingDays, a.State) + pausedFor,
                 n.Regime.Regime == ControlRegime.Oecd
@@ -93,7 +93,7 @@ public static class RegimeRules
     {
         ControlRegime.Basel when n.Particulars.Kind == NotificationKind.General => (12, "Basel Art. 6(8)"),
         ControlRegime.Basel => null,
-        _ when n.Particulars.PreconsentedFacility && n.Particulars.Kind == NotificationKind.General =>
+        _ when n.PreconsentedFacility && n.Particulars.Kind == NotificationKind.General =>
             (36, n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 14(12)" : "OECD C(2001)107 (pre-consented facility)"),
         ControlRegime.Eu => (12, "EU 2024/1157 Art. 9(4)"),
         _ => (12, "OECD C(2001)107"),
