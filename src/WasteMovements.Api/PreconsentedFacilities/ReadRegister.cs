@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -7,7 +8,7 @@ using WasteMovements.Domain.PreconsentedFacilities;
 namespace WasteMovements.Api.PreconsentedFacilities;
 
 /// <summary>One recorded step of a register entry, as an auditor reads it: what happened, when, by whom.</summary>
-public sealed record RegisterHistoryEntry(long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, object Data);
+public sealed record RegisterHistoryEntry(long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, JsonElement Data);
 
 /// <summary>The register as read: the entries, each with whether it is in force today.</summary>
 public sealed record PreconsentRegisterView(IReadOnlyList<PreconsentedFacilityEntry> Entries);
@@ -42,6 +43,8 @@ public static class ReadPreconsentRegisterEndpoints
     {
         var events = await session.Events.FetchStreamAsync(PreconsentedFacilityEntry.StreamKey(entryId), token: ct);
         if (events.Count == 0) return Problems.NotFound("pre-consent", entryId);
-        return Results.Ok(events.Select(e => new RegisterHistoryEntry(e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.Data)).ToArray());
+        // The data as the event store holds it (camelCase, enums as strings).
+        return Results.Ok(events.Select(e => new RegisterHistoryEntry(e.Version, e.EventTypeName, e.Timestamp, e.UserName,
+            JsonDocument.Parse(session.DocumentStore.Options.Serializer().ToJson(e.Data)).RootElement.Clone())).ToArray());
     }
 }
