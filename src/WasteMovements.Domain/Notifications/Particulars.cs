@@ -74,12 +74,14 @@ public sealed record NotificationParticulars(
     public IReadOnlyList<TransitRoute> Transits => TransitStates ?? [];
 
     /// <summary>The facilities after an interim operation, in order (EU 2024/1157 Art. 15(1)).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SubsequentFacility> Subsequent => SubsequentFacilities ?? [];
 
     /// <summary>
     /// Whether the filing claims pre-consent: by naming the register entry (<see cref="PreconsentEntry"/>), or by the
     /// flag of filings made before the register (<see cref="PreconsentedFacility"/>), which is now refused without an entry.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool ClaimsPreconsent => PreconsentedFacility || PreconsentEntry is not null;
 
     /// <summary>Every waste code named on the notification (Y, Basel A/B and OECD codes).</summary>

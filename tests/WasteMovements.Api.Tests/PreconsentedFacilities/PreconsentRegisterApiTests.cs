@@ -14,13 +14,13 @@ namespace WasteMovements.Api.Tests.PreconsentedFacilities;
 [Collection(ApiCollection.Name)]
 public sealed class PreconsentRegisterApiTests(ApiFixture api)
 {
-    private static string NewId() => "NL-PC-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+    public static string NewId() => "NL-PC-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-    private static RegisterPreconsentedFacility Registration(string id, string[]? operations = null) =>
+    public static RegisterPreconsentedFacility Registration(string id, string[]? operations = null) =>
         new(id, "NL", "NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam", "NL-REC-0042", "Industrieweg 10, 3044 Rotterdam",
             "Secondary lead smelter", operations ?? ["R4"], ["A1160"], 5000m, Units.Tonnes, TestStart.Day(-10), null, "NL decision 17");
 
-    private static AmendPreconsentedFacility Amendment(string reason = "Capacity raised") =>
+    public static AmendPreconsentedFacility Amendment(string reason = "Capacity raised") =>
         new("Metals Recovery Rotterdam", "NL-REC-0042", "Industrieweg 10, 3044 Rotterdam", "Secondary lead smelter and acid plant",
             ["R4"], ["A1160", "Y31"], 8000m, Units.Tonnes, TestStart.Day(-10), null, reason);
 

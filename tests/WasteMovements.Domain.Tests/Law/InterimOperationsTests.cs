@@ -114,6 +114,8 @@ public sealed class InterimOperationsTests
         Assert.Equal(ShipmentStatus.InterimCompleted, s.Status);
         // Art. 15(4): the interim certificate met the one year after receipt; the final one's year runs from the delivery (15(5)).
         Assert.DoesNotContain(s.Deadlines, d => d.Kind == ShipmentDeadlineKind.Certificate);
+        var inbox = Assert.Single(ShipmentInbox.ForFacility(s, "NL-FAC-ROTTERDAM-1", TestStart.At(11)));
+        Assert.Equal(("certify-completion", "within one year of the delivery to the subsequent facility (EU 2024/1157 Art. 15(5))"), (inbox.Step, inbox.Basis));
 
         var delivered = TestStart.At(20, 10);
         var final = new CertifyCompletion("R4", TestStart.At(30, 10), "FIN-1", "NL-FAC-MOERDIJK-2", delivered);
