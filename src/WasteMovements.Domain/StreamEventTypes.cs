@@ -3,6 +3,7 @@ using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Domain;
@@ -48,6 +49,12 @@ public static partial class StreamEventTypes
     /// <summary>A state's entry in the country registry (key: country:XX).</summary>
     public static readonly IReadOnlySet<Type> CountryRegistry = new HashSet<Type> { typeof(CountryProfileRevised) };
 
+    /// <summary>An entry of the register of pre-consented recovery facilities (key: preconsent:NL-PC-0001; EU 2024/1157 Art. 14).</summary>
+    public static readonly IReadOnlySet<Type> PreconsentRegister = new HashSet<Type>
+    {
+        typeof(PreconsentedFacilityRegistered), typeof(PreconsentedFacilityAmended), typeof(PreconsentRevoked),
+    };
+
     /// <summary>
     /// The stream an event of a step on <paramref name="notificationNumber"/>'s file goes to: a shipment's own
     /// stream for the shipment's facts (its key is in the event), the notification's for everything else. The one
@@ -60,6 +67,7 @@ public static partial class StreamEventTypes
     public static IReadOnlySet<Type>? For(string streamKey) =>
         streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry
         : IllegalTraffic.IllegalTrafficCase.IsKey(streamKey) ? IllegalTrafficCase
+        : streamKey.StartsWith(PreconsentedFacilityEntry.StreamKeyPrefix, StringComparison.Ordinal) ? PreconsentRegister
         : ShipmentKey().IsMatch(streamKey) ? Shipment
         : NotificationKey().IsMatch(streamKey) ? Notification
         : null;

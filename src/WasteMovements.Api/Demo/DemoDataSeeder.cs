@@ -68,6 +68,9 @@ public sealed class DemoDataSeeder(
                 decision = "consent", conditions, validFrom = today.AddDays(7), validUntil = today.AddDays(300), contractConfirmed = contract,
             };
 
+            // EU 2024/1157 Art. 14: the Netherlands' register holds the Rotterdam smelter of the demo notifications.
+            await Post("/api/preconsented-facilities", "NL", DemoScenarios.PreconsentedRotterdam(today));
+
             var numbers = new List<string>();
             foreach (var (notification, steps) in DemoScenarios.Notifications())
             {

@@ -62,4 +62,9 @@ public static class DemoScenarios
             new Insurance("Demo Insurance", "POL-DEMO", 1_000_000m, "EUR"),
             new Contract($"CTR-{export}-{import}-2026", new DateOnly(2026, 10, 1)),
             new Declaration("Export Officer", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), true));
+
+    /// <summary>A pre-consent of the Netherlands for the Rotterdam facility (EU 2024/1157 Art. 14), 10 years from a year ago.</summary>
+    public static Domain.PreconsentedFacilities.RegisterPreconsentedFacility PreconsentedRotterdam(DateOnly today) =>
+        new("NL-PC-0001", "NL", "NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam", "NL-REC-0042", "Facility Road 10, NL",
+            "Secondary lead smelter with acid neutralisation", ["R4"], ["A1160", "Y31", "Y34"], 20000m, "t", today.AddYears(-1), null, "Demo decision NL-2025-PC-1");
 }

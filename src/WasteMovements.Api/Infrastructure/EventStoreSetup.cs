@@ -7,6 +7,7 @@ using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Deadlines;
 using WasteMovements.Api.Notifications;
+using WasteMovements.Api.PreconsentedFacilities;
 using WasteMovements.Api.Reports;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.Notifications;
@@ -43,6 +44,7 @@ public static class EventStoreSetup
         {
             options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new PreconsentedFacilityProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new IllegalTraffic.IllegalTrafficCaseProjection(), ProjectionLifecycle.Inline);
             // Basel Art. 13(3) reports: built in the background by the async daemon.

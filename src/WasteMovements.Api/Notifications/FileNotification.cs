@@ -8,6 +8,8 @@ using WasteMovements.Api.Security;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.PreconsentedFacilities;
+using Marten;
 
 namespace WasteMovements.Api.Notifications;
 
@@ -23,13 +25,19 @@ public static class FileNotificationEndpoint
     [WolverinePost("/api/notifications", Name = "FileNotification")]
     [Authorize(Policy = Policies.Authority)]
     public static async Task<IResult> Post(NotificationParticulars body, StepWriter write, CountryRegistryProvider registry, NotificationNumbers numbers,
-        TimeProvider clock, CancellationToken ct)
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var registryNow = await registry.CurrentAsync(ct);
+        // The records the filing names, for the pure checks: the pre-consent register entry (EU 2024/1157 Art. 14) and the
+        // notification an onward delivery follows (Art. 15(7)-(8)).
+        var preconsent = body.PreconsentEntry is { Length: > 0 } entry
+            ? await session.LoadAsync<PreconsentedFacilityEntry>(PreconsentedFacilityEntry.StreamKey(entry), ct)
+            : null;
+        var earlier = body.EarlierNotification is { Length: > 0 } first ? await session.LoadAsync<NotificationState>(first.ToUpperInvariant(), ct) : null;
         // Checked before a number of the state's sequence is spent on a filing that will be refused.
-        if (Filing.Check(body, write.Actor, registryNow, clock.GetUtcNow()) is { } refusal) return Problems.Result(refusal);
+        if (Filing.Check(body, write.Actor, registryNow, clock.GetUtcNow(), preconsent, earlier) is { } refusal) return Problems.Result(refusal);
         var number = await numbers.NextAsync(body.StateOfExport, clock.GetUtcNow().Year, ct);
-        return await write.StartNotification(number, new NewNotification(number, registryNow), body, Filing.File,
+        return await write.StartNotification(number, new NewNotification(number, registryNow, preconsent, earlier), body, Filing.File,
             written => Results.Created($"/api/notifications/{number}", new NotificationCreated(number, written.Version)));
     }
 }

@@ -160,6 +160,29 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
             .When(x => x.SubsequentOperation is not null)
             .WithMessage("'{PropertyValue}' is not a disposal or recovery operation of Basel Annex IV.");
 
+        // EU 2024/1157 Art. 15(1): the subsequent facilities, each in its state with its operation (the chain is checked by Filing).
+        RuleFor(x => x.SubsequentFacilities).Must(f => f is null || f.Count <= 10);
+        RuleForEach(x => x.SubsequentFacilities).ChildRules(f =>
+        {
+            f.RuleFor(x => x.State).Must(c => codes[CodeListCatalog.Countries].Contains(c)).WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+            f.RuleFor(x => x.Operation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, Today()))
+                .WithMessage("'{PropertyValue}' is not a disposal or recovery operation of Basel Annex IV.");
+            f.RuleFor(x => x.Facility).NotNull().ChildRules(ff =>
+            {
+                ff.RuleFor(x => x.Id).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
+                    .WithMessage("A facility id is letters, digits, '.', '_' or '-'.");
+                ff.RuleFor(x => x.Name).NotEmpty().MaximumLength(ShortText);
+                ff.RuleFor(x => x.Address).NotEmpty().MaximumLength(LongText);
+                ff.RuleFor(x => x.SiteAddress).NotEmpty().MaximumLength(LongText);
+                ff.RuleFor(x => x.Contact).NotNull().SetValidator(new ContactValidator());
+                ff.RuleFor(x => x.TechnicalDescription).MaximumLength(LongText);
+            });
+        });
+        RuleFor(x => x.PreconsentEntry).MaximumLength(60).Matches("^[A-Za-z]{2}-[A-Za-z0-9.-]{1,57}$").When(x => x.PreconsentEntry is not null)
+            .WithMessage("A register entry id, e.g. NL-PC-0001 (GET /api/preconsented-facilities).");
+        RuleFor(x => x.EarlierNotification).Matches(@"^[A-Za-z]{2}-\d{4}-\d{6,}$").When(x => x.EarlierNotification is not null)
+            .WithMessage("A notification number, e.g. NL-2026-000042 (EU 2024/1157 Art. 15(7)-(8)).");
+
         RuleFor(x => x.Insurance!).ChildRules(i =>
         {
             i.RuleFor(x => x.Provider).NotEmpty().MaximumLength(ShortText);

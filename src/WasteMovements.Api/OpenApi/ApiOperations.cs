@@ -2,10 +2,12 @@ using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Consent;
 using WasteMovements.Api.Notifications;
+using WasteMovements.Api.PreconsentedFacilities;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Reports;
 using WasteMovements.Domain.Shipments;
 
@@ -60,6 +62,7 @@ public static class ApiOperations
         public const string Reports = "Reports";
         public const string ReferenceData = "Reference data";
         public const string Administration = "Administration";
+        public const string Preconsent = "Pre-consented facilities";
         public const string Verification = "Document verification";
     }
 
@@ -76,6 +79,7 @@ public static class ApiOperations
         (Tags.Audit, "The auditors' view: every event in order, the state at any instant or version, the hash chains and the dossier to archive."),
         (Tags.Reports, "The annual report of a state (Basel Art. 13(3))."),
         (Tags.ReferenceData, "Code lists and the country registry the rules read; open to anyone."),
+        (Tags.Preconsent, "The register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the authority of each facility's state; read by anyone signed in."),
         (Tags.Administration, "Administrators: revisions of the country registry and the erasure of personal data after the retention period."),
         (Tags.Verification, "The public check of a movement document's QR code, for customs officers without an account."),
     ];
@@ -89,13 +93,19 @@ public static class ApiOperations
             "The competent authority of the state of export files a notification (Basel Art. 6(1)) with the items of Annex V A. " +
             "The body is validated field by field (400 with `errors`), then the rules of filing are checked: the states exist, " +
             "the movement is transboundary, not south of 60°S, between Parties or under an Art. 11 agreement, not banned by the " +
-            "Ban Amendment or an import prohibition, and a general notification covers at most 12 months. The answer names the " +
+            "Ban Amendment or an import prohibition, and a general notification covers at most 12 months. A claim of pre-consent names the " +
+            "entry of the state of destination's register (`preconsentEntry`), which must be in force and cover the facility, waste, " +
+            "operation and quantity (EU 2024/1157 Art. 14); only then do 7 working days and 36 months apply. An interim operation " +
+            "(D13-D15, R12, R13) names every subsequent facility with its state and operation (`subsequentFacilities`, Art. 15(1)); an " +
+            "onward delivery from an interim facility to another country names the earlier notification (`earlierNotification`, " +
+            "Art. 15(7)-(8)), whose subsequent facilities must include this one. The answer names the " +
             "notification number (`<export>-<year>-<sequence>`); the notification is transmitted to the states of import and transit, " +
             "whose acknowledgement and decision deadlines start now.") with
         {
             SuccessStatus = 201, SuccessType = typeof(NotificationCreated), SuccessDescription = "Filed: the new notification's number and version 1.", Location = true,
             Never = [404],
-            Refusals = ["not-state-of-export", "ban-amendment", "ban-amendment-recovery", "same-state-movement", "eu-export-to-oct-for-disposal", "non-party-import", "import-prohibited", "general-notification-period"],
+            Refusals = ["not-state-of-export", "ban-amendment", "ban-amendment-recovery", "same-state-movement", "eu-export-to-oct-for-disposal", "non-party-import", "import-prohibited", "general-notification-period",
+                "preconsent-not-in-register", "preconsent-not-in-force", "subsequent-facilities-incomplete", "earlier-notification-mismatch"],
             RequestExamples = [new("lead-acid-batteries", "A general notification: spent lead-acid batteries from Germany to the Netherlands through Belgium", Examples.Notification)],
             ResponseExample = Examples.Created,
         },
@@ -321,11 +331,19 @@ public static class ApiOperations
         },
         Op("CertifyCompletion", Tags.Shipments, "Certify completion",
             "The facility certifies the disposal or recovery with the operation actually performed (Annex V B item 14; EU 2024/1157 " +
-            "Art. 15, 16(6)). The last certificate of a notification closes it.") with
+            "Art. 15, 16(6)). After an interim operation (D13-D15, R12, R13) the facility first certifies its interim operation " +
+            "(Art. 15(4)); the shipment stays open until the same facility records the final certificate it obtained from the subsequent " +
+            "facility, naming that facility (`subsequentFacilityId`, one of the notification's `subsequentFacilities`), when the waste " +
+            "was delivered there (`deliveredAt`), and for a facility abroad the new notification of that delivery (`onwardNotification`, " +
+            "Art. 15(5), (7)-(8)). A certificate more than 30 days after completion, or a final one more than a year after the delivery, " +
+            "is recorded and flagged late. The last certificate of a notification closes it.") with
         {
             SuccessType = typeof(ShipmentWritten), SuccessDescription = "Certified: the shipment's new version (also in `ETag`).",
-            Refusals = ["not-the-facility", "not-received", "operation-differs", "completion-time-impossible"],
-            RequestExamples = [new("certificate", "Recovered by R4", Examples.Completion)], ResponseExample = Examples.ShipmentWritten,
+            Refusals = ["not-the-facility", "not-received", "operation-differs", "completion-time-impossible", "subsequent-facility-not-notified",
+                "delivery-time-impossible", "onward-notification-required"],
+            RequestExamples = [new("certificate", "Recovered by R4", Examples.Completion),
+                new("final-certificate", "After the interim R13 certificate: the subsequent facility's R4 certificate", Examples.FinalCompletion)],
+            ResponseExample = Examples.ShipmentWritten,
         },
 
         // ---- take-back and illegal traffic -----------------------------------------------------------------------------
@@ -477,6 +495,49 @@ public static class ApiOperations
             Refusals = ["not-an-administrator"],
             RequestExamples = [new("revision", "A revision of the Netherlands' entry", Examples.Revision)], ResponseExample = Examples.CountryWritten,
         },
+        // ---- the register of pre-consented recovery facilities (EU 2024/1157 Art. 14) ---------------------------------
+        Op("ListPreconsentedFacilities", Tags.Preconsent, "Read the register of pre-consented facilities",
+            "The entries of the register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the " +
+            "authority of each facility's state: facility, technology, R-codes, waste codes, total quantity, validity, amendments and " +
+            "revocation. `state` narrows it to one state's register, `facility` to one facility. Open to anyone signed in.") with
+        { SuccessType = typeof(PreconsentedFacilities.PreconsentRegisterView), SuccessDescription = "The register's entries." },
+        Op("GetPreconsentedFacility", Tags.Preconsent, "Read a register entry",
+            "One pre-consent as it stands, with its `version`.") with
+        { SuccessType = typeof(PreconsentedFacilityEntry), SuccessDescription = "The entry." },
+        Op("GetPreconsentHistory", Tags.Preconsent, "Read a register entry's history",
+            "Every recorded step of one pre-consent, in order: registration, amendments, revocation, each with the time it was recorded, " +
+            "who recorded it and what it said.") with
+        { SuccessType = typeof(PreconsentedFacilities.RegisterHistoryEntry[]), SuccessDescription = "The entry's events, oldest first." },
+        Op("RegisterPreconsentedFacility", Tags.Preconsent, "Register a pre-consent",
+            "The competent authority of the facility's state enters a pre-consent it issued (EU 2024/1157 Art. 14(6), (13)): facility, " +
+            "registration number, address, technology, R-codes (recovery only, not R13 alone: Art. 14(1)), waste codes, total " +
+            "quantity and validity (10 years from `validFrom` unless the decision says otherwise: Art. 14(9)). From then a notification to " +
+            "that facility may claim it (`preconsentEntry`): 7 working days for the decisions (Art. 14(14)) and up to 3 years for a general " +
+            "notification (Art. 14(12)).") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(PreconsentedFacilities.PreconsentWritten), SuccessDescription = "Registered: the entry and version 1.", Location = true,
+            Never = [404],
+            Refusals = ["not-preconsent-authority", "preconsent-already-registered", "preconsent-recovery-only", "preconsent-not-for-r13"],
+            RequestExamples = [new("lead-smelter", "A lead smelter in Rotterdam pre-consented for R4", Examples.PreconsentRegistration)],
+            ResponseExample = Examples.PreconsentWritten,
+        },
+        Op("AmendPreconsentedFacility", Tags.Preconsent, "Amend a pre-consent",
+            "The authority updates a pre-consent after a change of the information it was issued on (EU 2024/1157 Art. 14(11), 14(13)(f)-(g)), " +
+            "with the reason. Notifications already filed keep the entry as it stood at filing.") with
+        {
+            SuccessType = typeof(PreconsentedFacilities.PreconsentWritten), SuccessDescription = "Amended: the entry's new version (also in `ETag`).",
+            Refusals = ["not-preconsent-authority", "preconsent-not-registered", "preconsent-revoked", "preconsent-not-for-r13"],
+            RequestExamples = [new("capacity", "A raised capacity", Examples.PreconsentAmendment)], ResponseExample = Examples.PreconsentWritten,
+        },
+        Op("RevokePreconsent", Tags.Preconsent, "Revoke a pre-consent",
+            "The authority revokes a pre-consent, with reasons (EU 2024/1157 Art. 14(10)). From that day no filing may claim it; notifications " +
+            "already filed keep what they recorded.") with
+        {
+            SuccessType = typeof(PreconsentedFacilities.PreconsentWritten), SuccessDescription = "Revoked: the entry's new version (also in `ETag`).",
+            Refusals = ["not-preconsent-authority", "preconsent-not-registered", "preconsent-revoked"],
+            RequestExamples = [new("revocation", "Permit suspended", Examples.PreconsentRevocation)], ResponseExample = Examples.PreconsentWritten,
+        },
+
         Op("ErasePersonalData", Tags.Administration, "Erase a person's data",
             "Erases a natural person's name and contacts from the stored events (and the person from the events' user name when " +
             "`subject` is given), once the retention period of every file concerned has ended (EU 2024/1157 Art. 20). The hash chains " +

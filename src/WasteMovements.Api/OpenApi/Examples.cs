@@ -6,6 +6,7 @@ using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Api.OpenApi;
@@ -101,6 +102,22 @@ public static class Examples
     public static RejectShipment Rejection => new("Leaking batteries in 6 of 40 boxes", 1.5m);
 
     public static CertifyCompletion Completion => new("R4", new DateTimeOffset(2026, 12, 18, 14, 0, 0, TimeSpan.Zero), "CERT-2026-0815");
+
+    /// <summary>After an interim R13 certificate: the final certificate of the subsequent facility (EU 2024/1157 Art. 15(5)).</summary>
+    public static CertifyCompletion FinalCompletion => new("R4", new DateTimeOffset(2027, 2, 10, 14, 0, 0, TimeSpan.Zero), "MOE-2027-0031",
+        "NL-FAC-MOERDIJK-2", new DateTimeOffset(2027, 1, 20, 9, 0, 0, TimeSpan.Zero));
+
+    public static RegisterPreconsentedFacility PreconsentRegistration => new("NL-PC-0001", "NL", "NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam",
+        "NL-REC-0042", "Industrieweg 10, 3044 Rotterdam", "Secondary lead smelter with acid neutralisation and SO2 scrubbing", ["R4"], ["A1160", "Y31"],
+        20000m, "t", new DateOnly(2026, 6, 1), null, "ILT decision 2026/0417");
+
+    public static AmendPreconsentedFacility PreconsentAmendment => new("Metals Recovery Rotterdam", "NL-REC-0042", "Industrieweg 10, 3044 Rotterdam",
+        "Secondary lead smelter with acid neutralisation and SO2 scrubbing", ["R4"], ["A1160", "Y31", "Y34"], 25000m, "t", new DateOnly(2026, 6, 1), null,
+        "Permit of 2026-11-02 raises the capacity to 25 000 t");
+
+    public static RevokePreconsent PreconsentRevocation => new("Inspection of 2026-11-20: the environmental permit is suspended (Art. 14(10)).");
+
+    public static PreconsentedFacilities.PreconsentWritten PreconsentWritten => new("NL-PC-0001", 1);
 
     public static ReportCannotBeCompleted CannotBeCompleted => new("A fire closed the facility's smelter until further notice.");
 

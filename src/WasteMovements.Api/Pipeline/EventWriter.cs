@@ -164,10 +164,18 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
     }
 
     /// <summary>A state's entry in the country registry (stream <c>country:XX</c>, created by its first revision), locked.</summary>
-    public async Task<WriteOutcome> OnRegistryEntryAsync<TCommand>(string key, Actor actor, TCommand command,
-        Step<CountryRegistryEntry?, TCommand> step, CancellationToken ct)
+    public Task<WriteOutcome> OnRegistryEntryAsync<TCommand>(string key, Actor actor, TCommand command,
+        Step<CountryRegistryEntry?, TCommand> step, CancellationToken ct) =>
+        OnRegisterEntryAsync(key, actor, command, step, ct);
+
+    /// <summary>
+    /// An entry of a register with a stream per entry (the country registry, the register of pre-consented facilities,
+    /// EU 2024/1157 Art. 14), locked; the step sees null before the entry's first event.
+    /// </summary>
+    public async Task<WriteOutcome> OnRegisterEntryAsync<TEntry, TCommand>(string key, Actor actor, TCommand command,
+        Step<TEntry?, TCommand> step, CancellationToken ct) where TEntry : class
     {
-        var stream = await session.Events.FetchForExclusiveWriting<CountryRegistryEntry>(key, ct);
+        var stream = await session.Events.FetchForExclusiveWriting<TEntry>(key, ct);
         var decision = step(stream.Aggregate, actor, command, clock.GetUtcNow());
         if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
         // The version before the append: appending moves the stream's CurrentVersion already.

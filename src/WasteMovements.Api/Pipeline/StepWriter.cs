@@ -75,6 +75,11 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
         Func<WriteOutcome, IResult> answer) =>
         Answer(await writer.OnRegistryEntryAsync(key, Actor, command, step, http.RequestAborted), "country", answer);
 
+    /// <summary>A step on an entry of a register with a stream per entry (e.g. a pre-consented facility, EU 2024/1157 Art. 14).</summary>
+    public async Task<IResult> OnRegisterEntry<TEntry, TCommand>(string key, string kind, TCommand command, Step<TEntry?, TCommand> step,
+        Func<WriteOutcome, IResult> answer) where TEntry : class =>
+        Answer(await writer.OnRegisterEntryAsync(key, Actor, command, step, http.RequestAborted), kind, answer);
+
     private IResult Answer(WriteOutcome outcome, string kind, Func<WriteOutcome, IResult> success)
     {
         if (outcome.Refusal is { } refusal) return Problems.Result(refusal);

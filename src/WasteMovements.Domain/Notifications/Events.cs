@@ -1,3 +1,5 @@
+using WasteMovements.Domain.PreconsentedFacilities;
+
 namespace WasteMovements.Domain.Notifications;
 
 public enum AuthorityRole
@@ -19,6 +21,8 @@ public sealed record ConcernedAuthority(string State, AuthorityRole Role, bool A
 /// Basel Art. 6(1): the competent authority of the state of export filed the notification and transmitted
 /// it to the authorities of the states of import and transit. <paramref name="Flow"/>: for an EU file, which part of
 /// EU 2024/1157 it falls in (Title II, IV, V or VI); null on events stored before it was recorded, read as intra-Union.
+/// <see cref="Preconsent"/> is the register entry the filing was checked against (EU 2024/1157 Art. 14), as it stood on
+/// the filing date; absent on older events.
 /// </summary>
 public sealed record NotificationFiled(
     string NotificationNumber,
@@ -27,7 +31,8 @@ public sealed record NotificationFiled(
     IReadOnlyList<ConcernedAuthority> Authorities,
     DateTimeOffset FiledAt,
     EuFlow? Flow = null,
-    RenotificationLink? Renotifies = null) : IProcedureFact
+    RenotificationLink? Renotifies = null,
+    PreconsentRecord? Preconsent = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
 }

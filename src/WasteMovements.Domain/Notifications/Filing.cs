@@ -1,11 +1,17 @@
 using System.Text.RegularExpressions;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.Interim;
+using WasteMovements.Domain.PreconsentedFacilities;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>What filing starts from: the number the state of export's sequence gave, and the registry in force.</summary>
-public sealed record NewNotification(string Number, CountryRegistry Registry);
+/// <summary>
+/// What filing starts from: the number the state of export's sequence gave, the registry in force, and the records the
+/// filing names, loaded by the endpoint: the pre-consent register entry (EU 2024/1157 Art. 14) and the earlier
+/// notification of an onward delivery (Art. 15(7)-(8)).
+/// </summary>
+public sealed record NewNotification(string Number, CountryRegistry Registry, PreconsentedFacilityEntry? Preconsent = null, NotificationState? Earlier = null);
 
 /// <summary>
 /// Filing a notification (Basel Art. 6(1)): the country-level rules that refuse a movement outright,
@@ -21,7 +27,8 @@ public static partial class Filing
     /// The checks that can refuse a filing: who files (Art. 6(1)), the country rules and the
     /// general-notification period. Returns null when the notification may be filed.
     /// </summary>
-    public static Refusal? Check(NotificationParticulars p, Actor actor, CountryRegistry registry, DateTimeOffset now)
+    public static Refusal? Check(NotificationParticulars p, Actor actor, CountryRegistry registry, DateTimeOffset now,
+        PreconsentedFacilityEntry? preconsent = null, NotificationState? earlier = null)
     {
         // Art. 6(1): the notification is filed through the competent authority of the state of export.
         if (!actor.IsAuthorityOf(p.StateOfExport))
@@ -35,7 +42,6 @@ public static partial class Filing
         if (refusal is not null) return refusal;
 
         var regime = RegimeOf(p, registry);
-        var recovery = CodeListCatalog.IsRecovery(p.Operation);
 
         if (CheckWasteCodes(p.Waste, regime) is { } codes) return codes;
 
@@ -46,23 +52,15 @@ public static partial class Filing
                 $"A single notification covers one shipment; {p.IntendedShipments} shipments need a general notification.");
         }
 
-        // EU 2024/1157 Art. 14(1); OECD Decision (Case 2): pre-consent exists for recovery facilities only, and not
-        // for facilities that only store waste (R13) before recovery elsewhere.
-        if (p.PreconsentedFacility && !recovery)
-        {
-            return new Refusal("preconsent-recovery-only", "EU 2024/1157 Art. 14(1); OECD C(2001)107 (pre-consented facilities)",
-                $"A facility is pre-consented for recovery only; {p.Operation} is a disposal operation.");
-        }
+        // EU 2024/1157 Art. 14; OECD Decision (Case 2): a claim of pre-consent stands only on the register of the state of destination.
+        if (PreconsentClaim.Check(p, preconsent, now) is { } preconsentRefusal) return preconsentRefusal;
 
-        if (p.PreconsentedFacility && string.Equals(p.Operation, "R13", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Refusal("preconsent-not-for-r13", "EU 2024/1157 Art. 14(1)",
-                "A facility carrying out only R13 (storage pending recovery) cannot be pre-consented.");
-        }
+        // Basel Annex IV D13-D15, R12-R13; EU 2024/1157 Art. 15: subsequent facilities, and the link of an onward delivery.
+        if (InterimOperations.CheckFiling(p, regime, earlier) is { } interimRefusal) return interimRefusal;
 
         // Basel Art. 6(8): a general notification covers at most 12 months; a general notification to a
         // pre-consented facility up to 3 years (EU 2024/1157 Art. 14(12); OECD likewise).
-        var preconsentedGeneral = p.PreconsentedFacility && regime != ControlRegime.Basel;
+        var preconsentedGeneral = p.ClaimsPreconsent && regime != ControlRegime.Basel;
         var months = preconsentedGeneral ? 36 : 12;
         if (p.Kind == NotificationKind.General && p.LastDeparture > p.FirstDeparture.AddMonths(months))
         {
@@ -175,7 +173,8 @@ public static partial class Filing
     }
 
     /// <summary>The fact of filing, once <see cref="Check"/> passed and a number was assigned.</summary>
-    public static NotificationFiled Filed(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now)
+    public static NotificationFiled Filed(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now,
+        PreconsentedFacilityEntry? preconsent = null)
     {
         var export = registry.Effective(p.StateOfExport)!;
         var import = registry.Effective(p.StateOfImport)!;
@@ -200,14 +199,15 @@ public static partial class Filing
         };
         authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, Tacit(t), Profile(t))));
 
-        return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow);
+        // The register entry as it stands today travels with the file (a later amendment or revocation does not change it).
+        return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow, p.ClaimsPreconsent ? preconsent?.Record() : null);
     }
 
     /// <summary>The filing step (Basel Art. 6(1)): the checks, then the fact that starts the notification's stream.</summary>
     public static Decision File(NewNotification file, Actor actor, NotificationParticulars p, DateTimeOffset now) =>
-        Check(p, actor, file.Registry, now) is { } refusal
+        Check(p, actor, file.Registry, now, file.Preconsent, file.Earlier) is { } refusal
             ? Decision.Refuse(refusal)
-            : Decision.Accept(Filed(p, file.Number, file.Registry, now));
+            : Decision.Accept(Filed(p, file.Number, file.Registry, now, file.Preconsent));
 
     /// <summary>
     /// Basel Art. 6(4): tacit transit consent only where the transit state declared it does not require

@@ -31,6 +31,7 @@ public static class NotificationEvolution
             LastChangedAt = e.FiledAt,
             ParticularsHistory = [new ParticularsVersion(1, e.FiledAt, null, null, [])],
             Renotifies = e.Renotifies,
+            Preconsent = e.Preconsent,
         };
         return Derive(state);
     }

@@ -1,4 +1,5 @@
 using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Shipments;
 
 namespace WasteMovements.Domain.Notifications;
@@ -201,6 +202,14 @@ public sealed record NotificationState
 
     /// <summary>EU 2024/1157 Art. 12(4): when the notification ceased to be valid for an unresolved objection.</summary>
     public DateTimeOffset? CeasedToBeValidAt { get; init; }
+    /// <summary>The register entry of the pre-consented facility, as it stood at filing (EU 2024/1157 Art. 14).</summary>
+    public PreconsentRecord? Preconsent { get; init; }
+
+    /// <summary>
+    /// Whether the shipments go to a pre-consented facility (7 working days, EU Art. 14(14); 3 years, Art. 14(12)): the
+    /// register entry recorded at filing, or on files filed before the register the flag they were filed with.
+    /// </summary>
+    public bool PreconsentedFacility => Preconsent is not null || Particulars.PreconsentedFacility;
 
     public string StateOfExport => Particulars.StateOfExport;
     public string StateOfImport => Particulars.StateOfImport;

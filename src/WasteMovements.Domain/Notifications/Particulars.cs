@@ -47,6 +47,12 @@ public sealed record WasteDescription(
 }
 
 /// <summary>
+/// EU 2024/1157 Art. 15(1): a facility where a subsequent interim or non-interim operation is envisaged after the
+/// interim operation (D13-D15, R12, R13), in the state where it lies, with the operation it carries out there.
+/// </summary>
+public sealed record SubsequentFacility(string State, Facility Facility, string Operation);
+
+/// <summary>
 /// The content of a notification: the 21 items of Basel Annex V A (and the boxes of the harmonised
 /// OECD/EU notification form). This is the body of POST /api/notifications and is kept verbatim on the
 /// <see cref="NotificationFiled"/> event so that the file can be replayed as it was submitted.
@@ -75,12 +81,27 @@ public sealed record NotificationParticulars(
     WasteDescription Waste,
     string Operation,
     string? SubsequentOperation,
+    /// <summary>Pre-consent claimed without a register entry: read on filings made before the register; now refused unless <see cref="PreconsentEntry"/> names the entry.</summary>
     bool PreconsentedFacility,
     Insurance? Insurance,
     Contract Contract,
-    Declaration Declaration)
+    Declaration Declaration,
+    string? PreconsentEntry = null,
+    IReadOnlyList<SubsequentFacility>? SubsequentFacilities = null,
+    string? EarlierNotification = null)
 {
     public IReadOnlyList<TransitRoute> Transits => TransitStates ?? [];
+
+    /// <summary>The facilities after an interim operation, in order (EU 2024/1157 Art. 15(1)).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SubsequentFacility> Subsequent => SubsequentFacilities ?? [];
+
+    /// <summary>
+    /// Whether the filing claims pre-consent: by naming the register entry (<see cref="PreconsentEntry"/>), or by the
+    /// flag of filings made before the register (<see cref="PreconsentedFacility"/>), which is now refused without an entry.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ClaimsPreconsent => PreconsentedFacility || PreconsentEntry is not null;
 
     /// <summary>Every waste code named on the notification (Y, Basel A/B and OECD codes).</summary>
     public IEnumerable<string> AllWasteCodes()

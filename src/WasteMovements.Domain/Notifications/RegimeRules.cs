@@ -86,7 +86,7 @@ public static class RegimeRules
         var (start, from) = DecisionClock.Start(n);
         if (start is not { } started) return new Deadline(null, $"{OecdEuDecisionDays} days from {from}", paused);
 
-        if (n.Particulars.PreconsentedFacility)
+        if (n.PreconsentedFacility)
         {
             return Periods.WorkingDaysAfter(started, PreconsentedWorkingDays, a.State, days).ToDeadline(
                 n.Regime.Regime == ControlRegime.Oecd
@@ -107,7 +107,7 @@ public static class RegimeRules
     {
         ControlRegime.Basel when n.Particulars.Kind == NotificationKind.General => (12, "Basel Art. 6(8)"),
         ControlRegime.Basel => null,
-        _ when n.Particulars.PreconsentedFacility && n.Particulars.Kind == NotificationKind.General =>
+        _ when n.PreconsentedFacility && n.Particulars.Kind == NotificationKind.General =>
             (36, n.Regime.Regime == ControlRegime.Eu ? "EU 2024/1157 Art. 14(12)" : "OECD C(2001)107 (pre-consented facility)"),
         ControlRegime.Eu => (12, "EU 2024/1157 Art. 9(4)"),
         _ => (12, "OECD C(2001)107"),

@@ -188,7 +188,8 @@ public sealed record ShipmentReturned(string NotificationNumber, string Shipment
 /// </summary>
 public sealed record ShipmentCompleted(
     string NotificationNumber, string ShipmentId, string Operation, bool Interim, DateTimeOffset CompletedAt, string CertificateReference,
-    bool CertifiedLate, DateTimeOffset CertifiedAt) : IProcedureFact, IShipmentFact
+    bool CertifiedLate, DateTimeOffset CertifiedAt, string? SubsequentFacilityId = null, DateTimeOffset? DeliveredAt = null,
+    string? OnwardNotification = null) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => CertifiedAt;
 }

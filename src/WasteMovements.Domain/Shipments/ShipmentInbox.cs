@@ -59,7 +59,11 @@ public static class ShipmentInbox
     private static InboxItem Item(ShipmentState s, string step, ShipmentDeadlineKind kind, DateTimeOffset now, string summary)
     {
         var d = s.Deadlines.FirstOrDefault(x => x.Kind == kind);
-        return new InboxItem(s.NotificationNumber, step, s.FacilityId, AuthorityRole.Import, d?.DueAt, d?.Basis ?? "in due course (Basel Art. 6(9))",
+        // After the interim certificate the final one's year runs from the delivery to the subsequent facility (EU Art. 15(5)).
+        var basis = d?.Basis ?? (s.Status == ShipmentStatus.InterimCompleted && s.Document.Regime.Regime != ControlRegime.Basel
+            ? "within one year of the delivery to the subsequent facility (EU 2024/1157 Art. 15(5))"
+            : "in due course (Basel Art. 6(9))");
+        return new InboxItem(s.NotificationNumber, step, s.FacilityId, AuthorityRole.Import, d?.DueAt, basis,
             d is not null && (d.Overdue || d.DueAt < now), false, s.Id, summary);
     }
 }

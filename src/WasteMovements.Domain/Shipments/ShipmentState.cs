@@ -22,7 +22,12 @@ public sealed record Crossing(string State, string CustomsOffice, CrossingDirect
 public sealed record Receipt(string FacilityId, DateTimeOffset ReceivedAt, decimal Quantity, string Unit, bool Discrepancy, decimal DifferencePercent,
     bool ConfirmedLate, bool AfterConsentValidity, DateTimeOffset ConfirmedAt);
 
-public sealed record Certificate(string Operation, bool Interim, DateTimeOffset CompletedAt, string Reference, bool CertifiedLate, DateTimeOffset CertifiedAt);
+/// <summary>
+/// A certificate of disposal or recovery: the interim facility's own (EU Art. 15(4)), or the final one, which after an
+/// interim operation names the subsequent facility that issued it and when the waste was delivered there (Art. 15(5)).
+/// </summary>
+public sealed record Certificate(string Operation, bool Interim, DateTimeOffset CompletedAt, string Reference, bool CertifiedLate, DateTimeOffset CertifiedAt,
+    string? SubsequentFacilityId = null, DateTimeOffset? DeliveredAt = null, string? OnwardNotification = null);
 
 /// <summary>A take-back obligation: why, since when, by when (Basel Art. 8: 90 days; Art. 9(2): 30 days), and whether met.
 /// <see cref="InformedAt"/>: when the state of export was informed (the clock's start); <see cref="AgreedDays"/>: another period the states agreed.</summary>
@@ -140,8 +145,11 @@ public static class ShipmentEvolution
             ShipmentCompleted e => s with
             {
                 Status = e.Interim ? ShipmentStatus.InterimCompleted : ShipmentStatus.Completed,
-                Certificates = [.. s.Certificates, new Certificate(e.Operation, e.Interim, e.CompletedAt, e.CertificateReference, e.CertifiedLate, e.CertifiedAt)],
-                Deadlines = e.Interim ? s.Deadlines : Done(s.Deadlines, ShipmentDeadlineKind.Certificate),
+                Certificates = [.. s.Certificates, new Certificate(e.Operation, e.Interim, e.CompletedAt, e.CertificateReference, e.CertifiedLate, e.CertifiedAt,
+                    e.SubsequentFacilityId, e.DeliveredAt, e.OnwardNotification)],
+                // The interim certificate meets the one year after receipt (EU Art. 15(4)); the final certificate's year runs
+                // from the delivery to the subsequent facility (Art. 15(5)), which only that certificate states.
+                Deadlines = Done(s.Deadlines, ShipmentDeadlineKind.Certificate),
             },
             IllegalTrafficFound e => s with
             {

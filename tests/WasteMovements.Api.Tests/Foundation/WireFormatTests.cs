@@ -40,6 +40,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "PUT /api/countries/{code}", "POST /api/personal-data/erasures",
         "POST /api/notifications/{number}/changes", "POST /api/notifications/{number}/changes/{changeId}/answers",
         "POST /api/notifications/{number}/renotifications",
+        "POST /api/preconsented-facilities", "POST /api/preconsented-facilities/{entryId}/amendments", "POST /api/preconsented-facilities/{entryId}/revocation",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -132,6 +133,10 @@ public sealed class WireFormatTests(ApiFixture api)
             insurance = new { provider = "Allianz", policyNumber = "POL-123", amount = 500000, currency = "EUR" },
             contract = new { reference = "CTR-17", date = TestStart.Text(TestStart.Day(-53)) },
             declaration = new { signedBy = "Erika Mustermann", signedAt = TestStart.Text(TestStart.At(-3, 10)), informationCorrect = true },
+            // EU 2024/1157 Art. 14 and 15 (set in The_register_and_the_interim_fields_read_their_documented_names).
+            preconsentEntry = None,
+            subsequentFacilities = (object?)null,
+            earlierNotification = None,
         };
 
         var created = await Post(api.Authority("DE"), "/api/notifications", body, HttpStatusCode.Created);
@@ -496,5 +501,50 @@ public sealed class WireFormatTests(ApiFixture api)
         // The name and the subject are both read: the contact is gone from the file and the officer from its events.
         Assert.Equal("[erased]", Text((await api.NotificationAsync(number))["particulars"]!["exporter"]!["contact"]!["name"]));
         Assert.All((await HistoryAsync(number)).Where(e => Text(e!["type"]) != "personal_data_erased"), e => Assert.Equal("[erased]", Text(e!["actor"])));
+    }
+
+    [Fact]
+    public async Task The_register_and_the_interim_fields_read_their_documented_names()
+    {
+        var id = "NL-PC-W" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var nl = api.Authority("NL");
+        await Post(nl, "/api/preconsented-facilities", new
+        {
+            entryId = id, state = "NL", facilityId = Facility, facilityName = "Metals Recovery Rotterdam", registrationNumber = "NL-REC-0042",
+            address = "Industrieweg 10, 3044 Rotterdam", technology = "Secondary lead smelter", operations = new[] { "R4" }, wasteCodes = new[] { "A1160" },
+            totalQuantity = 5000, unit = "t", validFrom = TestStart.Text(TestStart.Day(-10)), validUntil = TestStart.Text(TestStart.Day(700)), decisionReference = "NL-17",
+        }, HttpStatusCode.Created);
+        await Post(nl, $"/api/preconsented-facilities/{id}/amendments", new
+        {
+            facilityName = "Metals Recovery Rotterdam", registrationNumber = "NL-REC-0042", address = "Industrieweg 10", technology = "Smelter",
+            operations = new[] { "R4" }, wasteCodes = new[] { "A1160", "Y31" }, totalQuantity = 6000, unit = "t", validFrom = TestStart.Text(TestStart.Day(-10)),
+            validUntil = None, reason = "Capacity",
+        });
+        var entry = await (await api.Auditor().GetAsync($"/api/preconsented-facilities/{id}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal((id, "NL", Facility), (Text(entry["entryId"]), Text(entry["state"]), Text(entry["terms"]!["facilityId"])));
+        Assert.Equal(["A1160", "Y31"], entry["terms"]!["wasteCodes"]!.AsArray().Select(Text));
+        Assert.Equal(TestStart.Text(TestStart.Day(-10).AddYears(10).AddDays(-1)), Text(entry["terms"]!["validUntil"]));
+
+        // A filing names the entry; an interim one names its subsequent facilities; an onward one the earlier notification.
+        var claim = JsonSerializer.SerializeToNode(Samples.Notification("DE", "NL"), Json.Options)!.AsObject();
+        claim["preconsentEntry"] = id;
+        var claimed = await Post(api.Authority("DE"), "/api/notifications", claim, HttpStatusCode.Created);
+        var filed = await api.NotificationAsync(Text(claimed["notificationNumber"]));
+        Assert.Equal(id, Text(filed["particulars"]!["preconsentEntry"]));
+        Assert.Equal(id, Text(filed["preconsent"]!["entryId"]));
+
+        var storage = JsonSerializer.SerializeToNode(Samples.Notification("DE", "NL", operation: "R13"), Json.Options)!.AsObject();
+        storage["subsequentOperation"] = "R4";
+        storage["subsequentFacilities"] = JsonNode.Parse("""
+            [{ "state": "NL", "operation": "R4", "facility": { "id": "NL-FAC-MOERDIJK-2", "name": "Lead Works Moerdijk", "address": "Havenweg 4",
+               "siteAddress": "Havenweg 4, 4782 Moerdijk", "contact": { "name": "Plant manager" } } }]
+            """);
+        var interim = await api.NotificationAsync(Text((await Post(api.Authority("DE"), "/api/notifications", storage, HttpStatusCode.Created))["notificationNumber"]));
+        var subsequent = interim["particulars"]!["subsequentFacilities"]!.AsArray().Single()!;
+        Assert.Equal(("NL", "R4", "NL-FAC-MOERDIJK-2"), (Text(subsequent["state"]), Text(subsequent["operation"]), Text(subsequent["facility"]!["id"])));
+
+        await Post(nl, $"/api/preconsented-facilities/{id}/revocation", new { reason = "Permit suspended" });
+        var history = (await (await api.Auditor().GetAsync($"/api/preconsented-facilities/{id}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("Permit suspended", Text(history[2]!["data"]!["reason"]));
     }
 }

@@ -10,6 +10,7 @@ using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
+using WasteMovements.Domain.PreconsentedFacilities;
 
 namespace WasteMovements.Api.Tests.Infrastructure;
 
@@ -158,4 +159,15 @@ public static class Steps
         new(client, HttpMethod.Put, $"/api/countries/{code}", revision);
 
     public static Step Erase(this HttpClient client, ErasePersonalData erasure) => Post(client, "/api/personal-data/erasures", erasure);
+
+    // ---- the register of pre-consented facilities (EU 2024/1157 Art. 14) -------------------------------------
+
+    public static Step RegisterPreconsent(this HttpClient client, RegisterPreconsentedFacility registration) =>
+        Post(client, "/api/preconsented-facilities", registration);
+
+    public static Step AmendPreconsent(this HttpClient client, string entryId, AmendPreconsentedFacility amendment) =>
+        Post(client, $"/api/preconsented-facilities/{entryId}/amendments", amendment);
+
+    public static Step RevokePreconsent(this HttpClient client, string entryId, string reason) =>
+        Post(client, $"/api/preconsented-facilities/{entryId}/revocation", new RevokePreconsent(reason));
 }

@@ -7,6 +7,7 @@ using WasteMovements.Api.Consent;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Api.Tests.Infrastructure;
+using WasteMovements.Api.Tests.PreconsentedFacilities;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.IllegalTraffic;
@@ -138,6 +139,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         var shipment = await ReceivedAsync(w);
         await api.FacilityUser(FacilityId).Reject(shipment, new RejectShipment("Leaking batteries", null)).Ok();
         return shipment;
+    }
+
+    /// <summary>A new entry of the Netherlands' register of pre-consented facilities; returns its id.</summary>
+    private async Task<string> PreconsentAsync()
+    {
+        var id = PreconsentRegisterApiTests.NewId();
+        await api.Authority("NL").RegisterPreconsent(PreconsentRegisterApiTests.Registration(id)).Created();
+        return id;
     }
 
     private static Target At(string url, object? body = null) => new(url, body);
@@ -325,6 +334,21 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(403, 403, 403, 403, 403, 403, 403, 200, 401));
         yield return new("POST", "/api/personal-data/erasures", Basel, async w => At("/api/personal-data/erasures", new ErasePersonalData("Nobody Known", null, "Art. 17 request")),
             S(403, 403, 403, 403, 403, 403, 403, 200, 401));
+        // The register of pre-consented facilities (EU 2024/1157 Art. 14): the state of the facility (NL, the import state) writes, anyone signed in reads.
+        yield return new("POST", "/api/preconsented-facilities", Eu, async w => At("/api/preconsented-facilities", PreconsentRegisterApiTests.Registration(PreconsentRegisterApiTests.NewId())),
+            S(403, 201, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("GET", "/api/preconsented-facilities", Eu, async w => At("/api/preconsented-facilities?state=NL"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 401));
+        yield return new("GET", "/api/preconsented-facilities/{entryId}", Eu, async w => At($"/api/preconsented-facilities/{await PreconsentAsync()}"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 401));
+        yield return new("GET", "/api/preconsented-facilities/{entryId}/history", Eu, async w => At($"/api/preconsented-facilities/{await PreconsentAsync()}/history"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 401));
+        yield return new("POST", "/api/preconsented-facilities/{entryId}/amendments", Eu,
+            async w => At($"/api/preconsented-facilities/{await PreconsentAsync()}/amendments", PreconsentRegisterApiTests.Amendment()),
+            S(403, 200, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("POST", "/api/preconsented-facilities/{entryId}/revocation", Eu,
+            async w => At($"/api/preconsented-facilities/{await PreconsentAsync()}/revocation", new WasteMovements.Domain.PreconsentedFacilities.RevokePreconsent("Permit suspended")),
+            S(403, 200, 403, 403, 403, 403, 403, 403, 401));
         // A verification token that was never issued: the public page says so to anyone.
         yield return new("GET", "/verify/{token}", Basel, async w => At("/verify/not-a-token"),
             S(404, 404, 404, 404, 404, 404, 404, 404, 404));

@@ -36,9 +36,13 @@ public sealed class CaseloadRulesTests
     [Fact]
     public void A_general_notification_to_a_pre_consented_facility_may_run_36_months_EU_Art_14_12()
     {
-        var sample = Samples.Notification("DE", "NL") with { PreconsentedFacility = true };
-        Given.Single<NotificationFiled>(File(sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(3) }));
-        Given.Refused(File(sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(3).AddDays(1) }),
+        // The claim stands on the register of the state of destination (PreconsentRegisterTests).
+        var sample = Samples.Notification("DE", "NL") with { PreconsentEntry = "NL-PC-0001" };
+        var entry = PreconsentRegisterTests.Registered();
+        Decision FileClaim(NotificationParticulars p) =>
+            Filing.File(new NewNotification("DE-2026-000001", Given.Registry, entry), Actor.Authority("alice", "DE"), p, T0);
+        Given.Single<NotificationFiled>(FileClaim(sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(3) }));
+        Given.Refused(FileClaim(sample with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(3).AddDays(1) }),
             "general-notification-period", "EU 2024/1157 Art. 14(12)");
         // Not pre-consented: the 12 months of Basel Art. 6(8).
         Given.Refused(File(Samples.Notification("DE", "NL") with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddMonths(13) }),

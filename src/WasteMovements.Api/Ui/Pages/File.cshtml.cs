@@ -96,7 +96,14 @@ public sealed class FilingForm
     public bool ContainsMercury { get; set; }
     public string Operation { get; set; } = "";
     public string? SubsequentOperation { get; set; }
-    public bool PreconsentedFacility { get; set; }
+    /// <summary>The register entry of a pre-consented facility (EU 2024/1157 Art. 14).</summary>
+    public string? PreconsentEntry { get; set; }
+    /// <summary>One subsequent facility after an interim operation (Art. 15(1)); the API takes several.</summary>
+    public string? SubsequentFacilityId { get; set; }
+    public string? SubsequentFacilityName { get; set; }
+    public string? SubsequentFacilityAddress { get; set; }
+    public string? SubsequentFacilityState { get; set; }
+    public string? EarlierNotification { get; set; }
     public string? InsuranceProvider { get; set; }
     public string? InsurancePolicy { get; set; }
     public string ContractReference { get; set; } = "";
@@ -148,7 +155,20 @@ public sealed class FilingForm
         },
         operation = Operation,
         subsequentOperation = Blank(SubsequentOperation),
-        preconsentedFacility = PreconsentedFacility,
+        preconsentedFacility = false,
+        preconsentEntry = Blank(PreconsentEntry)?.ToUpperInvariant(),
+        subsequentFacilities = Blank(SubsequentFacilityId) is { } subsequent
+            ? new[]
+            {
+                new
+                {
+                    state = (SubsequentFacilityState ?? "").Trim().ToUpperInvariant(),
+                    facility = new { id = subsequent, name = SubsequentFacilityName ?? "", address = SubsequentFacilityAddress ?? "", siteAddress = SubsequentFacilityAddress ?? "", contact = new { name = SubsequentFacilityName ?? "" } },
+                    operation = Blank(SubsequentOperation),
+                },
+            }
+            : null,
+        earlierNotification = Blank(EarlierNotification)?.ToUpperInvariant(),
         insurance = string.IsNullOrWhiteSpace(InsuranceProvider) ? null : new { provider = InsuranceProvider, policyNumber = InsurancePolicy ?? "" },
         contract = new { reference = ContractReference, date = Blank(ContractDate) },
         declaration = new { signedBy = DeclarationSignedBy, signedAt = DateTimeOffset.UtcNow, informationCorrect = InformationCorrect },

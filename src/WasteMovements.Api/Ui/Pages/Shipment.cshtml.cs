@@ -44,8 +44,16 @@ public sealed class ShipmentModel(UiIdentity identity, ApiClient api) : UiPage(i
     public Task<IActionResult> OnPostRejectAsync(string reason, decimal? quantity) =>
         Act(Resource + "/rejection", new { reason, quantity }, "Rejection recorded; the take-back clock runs.", Load);
 
-    public Task<IActionResult> OnPostCompleteAsync(string operation, string certificateReference) =>
-        Act(Resource + "/completion", new { operation, completedAt = Now, certificateReference }, "Certificate recorded.", Load);
+    /// <summary>The certificate; after an interim one, the final certificate of the subsequent facility (EU 2024/1157 Art. 15(5)).</summary>
+    public Task<IActionResult> OnPostCompleteAsync(string operation, string certificateReference, string? subsequentFacilityId, DateOnly? deliveredAt,
+        string? onwardNotification) =>
+        Act(Resource + "/completion", new
+        {
+            operation, completedAt = Now, certificateReference,
+            subsequentFacilityId = string.IsNullOrWhiteSpace(subsequentFacilityId) ? null : subsequentFacilityId,
+            deliveredAt = deliveredAt?.ToString("yyyy-MM-dd'T'00:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            onwardNotification = string.IsNullOrWhiteSpace(onwardNotification) ? null : onwardNotification,
+        }, "Certificate recorded.", Load);
 
     public Task<IActionResult> OnPostReturnAsync() => Act(Resource + "/return", null, "Take-back recorded.", Load);
 

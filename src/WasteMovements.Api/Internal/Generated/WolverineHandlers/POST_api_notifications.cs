@@ -74,7 +74,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Notifications.FileNotificationEndpoint.Post(body, stepWriter, _countryRegistryProvider, _notificationNumbers, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Notifications.FileNotificationEndpoint.Post(body, stepWriter, _countryRegistryProvider, _notificationNumbers, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
