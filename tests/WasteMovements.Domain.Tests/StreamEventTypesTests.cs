@@ -12,6 +12,7 @@ public sealed class StreamEventTypesTests
     [InlineData("DE-2026-1000000", "notification")]
     [InlineData("DE-2026-000001-003", "shipment")]
     [InlineData("country:DE", "registry")]
+    [InlineData("DE-2026-G000001", "annex-vii")]
     [InlineData("mt_tombstone", null)]
     [InlineData("de-2026-000001", null)]
     public void The_kind_of_a_stream_follows_from_its_key(string key, string? kind)
@@ -22,6 +23,7 @@ public sealed class StreamEventTypesTests
             "notification" => StreamEventTypes.Notification,
             "shipment" => StreamEventTypes.Shipment,
             "registry" => StreamEventTypes.CountryRegistry,
+            "annex-vii" => StreamEventTypes.AnnexVII,
             _ => null,
         };
         Assert.Same(expected, types);
@@ -37,10 +39,10 @@ public sealed class StreamEventTypesTests
             .ToArray();
         Assert.Contains(typeof(ShipmentDeparted), events);
         Assert.Contains(typeof(PersonalDataErased), events);
-        Assert.Equal(32, events.Length);
+        Assert.Equal(36, events.Length);
         foreach (var type in events)
         {
-            var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry }.Count(k => k.Contains(type));
+            var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry, StreamEventTypes.AnnexVII }.Count(k => k.Contains(type));
             Assert.True(kinds == 1, $"{type.Name} is in {kinds} lists of StreamEventTypes");
         }
     }
