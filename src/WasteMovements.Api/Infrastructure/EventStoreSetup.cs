@@ -6,9 +6,11 @@ using Weasel.Core;
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Deadlines;
+using WasteMovements.Api.GreenList;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Reports;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -44,6 +46,8 @@ public static class EventStoreSetup
             options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
+            // EU 2024/1157 Art. 18: each Annex VII document's state, listed by state concerned, facility and undertaking.
+            options.Projections.Add(new AnnexVIIProjection(), ProjectionLifecycle.Inline);
             // Basel Art. 13(3) reports: built in the background by the async daemon.
             options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
         }
@@ -57,6 +61,9 @@ public static class EventStoreSetup
             .Duplicate(x => x.PendingFor, pgType: "text[]", configure: index => index.Method = IndexMethod.gin)
             // The list: the states concerned as a small column too, so that walking the filed_at index newest
             // first tests each row without reading (and decompressing) its document.
+            .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+        options.Schema.For<AnnexVIIDocumentState>().Duplicate(x => x.FilledAt).Duplicate(x => x.FacilityId).Duplicate(x => x.ArrangerId)
+            .Duplicate(x => x.ConsigneeId)
             .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
