@@ -65,6 +65,7 @@ public static class EventStoreSetup
         options.Schema.For<AnnexVIIDocumentState>().Duplicate(x => x.FilledAt).Duplicate(x => x.FacilityId).Duplicate(x => x.ArrangerId)
             .Duplicate(x => x.ConsigneeId)
             .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+        options.Schema.For<Uploads.UploadRowRecord>().Duplicate(x => x.CreatedAt);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));

@@ -5,6 +5,7 @@ using WasteMovements.Api.GreenList;
 using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Api.Uploads;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.GreenList;
@@ -394,6 +395,17 @@ public static class ApiOperations
             Refusals = ["not-concerned", "annex-vii-inspection-date"],
             RequestExamples = [new("inspection", "A roadside check", Examples.AnnexVIIInspection)], ResponseExample = Examples.AnnexVIIWritten,
         },
+        // ---- bulk upload ----------------------------------------------------------------------------------------
+        Op("Upload", Tags.Uploads, "Upload many steps as CSV",
+            "A CSV file (`Content-Type: text/csv`, UTF-8, a header row naming the columns, at most 500 rows) of one kind: `prior-information` " +
+            "(shipment announcements by the state of export), `receipts` (shipment receipts by the facility), `annex-vii-documents` (filled by " +
+            "the person who arranges the shipment) or `annex-vii-receipts`. Each row becomes the command of its single route, is validated " +
+            "and decided by the same rules in a transaction of its own: a refused row appends nothing, an accepted one stays. The answer lists " +
+            "each row's line, outcome (`accepted`, `replayed`, `refused`, `invalid`), the resource it created or changed and, when not " +
+            "accepted, the problem (`rule`, `article`, `detail`, field `errors`). The header `Upload-Id` is required: sent again with the " +
+            "same `Upload-Id`, a row already accepted answers `replayed` with its earlier resource and appends nothing. The columns of " +
+            "each kind are in docs/api-guide.md.") with
+        { SuccessType = typeof(UploadResult), SuccessDescription = "Each row's outcome." },
         Op("VerifyMovementDocument", Tags.Verification, "Verify a movement document",
             "For a customs officer with the paper in hand, without an account: is the document genuine, and where does the shipment " +
             "stand. It shows no more than the paper itself. An HTML page, or JSON with `Accept: application/json`.") with

@@ -101,6 +101,18 @@ public static class ProblemTypes
             "Use a new key for a new request; reuse a key only to retry the identical request."),
 
         // ---- limits and availability ----------------------------------------------------------------------
+        Api("upload-id-required", 400, "Upload-Id required",
+            "A bulk upload names itself in the header `Upload-Id` (1 to 100 letters, digits, `-`, `_`, `.`, `:`); its rows' idempotency keys are derived from it.",
+            "Send `Upload-Id`, and the same one on every retry of the file. Nothing was recorded."),
+        Api("invalid-csv", 400, "Invalid CSV file",
+            "The upload is not `text/csv`, a quoted field is not closed, the header row is missing, or a column is not one of the kind's columns (docs/api-guide.md, \"Bulk upload\").",
+            "Correct the file as `detail` says. Nothing was recorded."),
+        Api("unknown-upload-kind", 404, "Not found",
+            "There is no upload of this kind: `prior-information`, `receipts`, `annex-vii-documents` or `annex-vii-receipts`.",
+            "Use one of the kinds."),
+        Api("upload-too-many-rows", 413, "Too many rows",
+            "An upload holds at most 500 rows.",
+            "Split the file into several uploads, each with its own `Upload-Id`. Nothing was recorded."),
         Api("body-too-large", 413, "Request body too large",
             "The body is larger than 1 MiB.",
             "Send documents as references (attachments are names or links, not content)."),
