@@ -3,6 +3,7 @@ using JasperFx.Events.Grouping;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Reports;
 using WasteMovements.Domain.Shipments;
 
@@ -20,10 +21,20 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
         IncludeType<ShipmentReceived>();
         IncludeType<ShipmentReturned>();
         IncludeType<IllegalTrafficFound>();
+        // EU 2024/1157 Art. 18: the facility's receipt of an Annex VII document, counted in its own section.
+        IncludeType<AnnexVIIReceiptConfirmed>();
     }
 
     public override async ValueTask<AnnualReport?> EvolveAsync(AnnualReport? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
+        if (e.Data is AnnexVIIReceiptConfirmed received)
+        {
+            var document = await session.LoadAsync<AnnexVIIDocumentState>(received.DocumentId, cancellation);
+            if (document is null) return snapshot;
+            var key = id.Split(':');
+            return AnnexVIIReporting.Received(snapshot ?? AnnualReport.Empty(key[0], int.Parse(key[1])), document, received) with { Version = e.Sequence };
+        }
+
         var shipmentId = e.Data switch
         {
             ShipmentReceived r => r.ShipmentId,
@@ -51,6 +62,19 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
     {
         public async Task Group(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
         {
+            var receipts = events.Where(e => e.Data is AnnexVIIReceiptConfirmed).ToList();
+            if (receipts.Count > 0)
+            {
+                var documentIds = receipts.Select(e => ((AnnexVIIReceiptConfirmed)e.Data).DocumentId).Distinct().ToArray();
+                var documents = (await session.LoadManyAsync<AnnexVIIDocumentState>(documentIds)).ToDictionary(d => d.Id);
+                foreach (var e in receipts)
+                {
+                    var r = (AnnexVIIReceiptConfirmed)e.Data;
+                    if (!documents.TryGetValue(r.DocumentId, out var document)) continue;
+                    foreach (var key in AnnexVIIReporting.ReportsFor(document, r)) grouping.AddEvent(key, e);
+                }
+            }
+
             var facts = events.Select(e => (Event: e, Shipment: e.Data switch
             {
                 ShipmentReceived r => r.ShipmentId,

@@ -1,4 +1,6 @@
 using System.Net;
+using Marten;
+using Marten.Events;
 using WasteMovements.Api.OpenApi;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.GreenList;
@@ -54,6 +56,16 @@ public sealed class AnnexVIITests(ApiFixture api)
         Assert.Equal("recovered", done["status"]!.GetValue<string>());
         Assert.False(done["facilityReceipt"]!["late"]!.GetValue<bool>());
         Assert.Equal(4, await api.StreamEventCountAsync(id));
+
+        // The annual report counts the document apart from the notified movements, in both states' reports.
+        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        foreach (var state in new[] { "NL", "DE" })
+        {
+            var report = await (await api.Auditor().GetAsync($"/api/reports/annual?state={state}&year={Day(3).Year}")).ShouldBe(HttpStatusCode.OK);
+            var reported = report["annexVII"]!.AsArray().Single(l => l!["documents"]!.AsArray().Any(d => d!.GetValue<string>() == id))!;
+            Assert.Equal("B1010", reported["wasteCode"]!.GetValue<string>());
+            Assert.Equal(state == "DE" ? "export" : "import", reported["direction"]!.GetValue<string>());
+        }
     }
 
     [Fact]

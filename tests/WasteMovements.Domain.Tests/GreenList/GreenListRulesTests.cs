@@ -246,4 +246,20 @@ public sealed class GreenListRulesTests
         Assert.Equal("NL", inspected.State);
         Assert.Single(AnnexVIIEvolution.Evolve(d, inspected)!.Inspections);
     }
+
+    [Fact]
+    public void The_annual_report_counts_the_facility_receipt_apart_once_per_document()
+    {
+        var d = Filled();
+        var consignee = Given.Single<AnnexVIIReceiptConfirmed>(GreenListProcedure.ConfirmReceipt(d, Consignee, new ConfirmAnnexVIIReceipt(Day(3), 19m), At(3, 12)));
+        var facility = Given.Single<AnnexVIIReceiptConfirmed>(GreenListProcedure.ConfirmReceipt(d, Facility, new ConfirmAnnexVIIReceipt(Day(3), 19.5m), At(3, 12)));
+        Assert.Empty(AnnexVIIReporting.ReportsFor(d, consignee));
+        Assert.Equal([$"DE:{Day(3).Year}", $"NL:{Day(3).Year}"], AnnexVIIReporting.ReportsFor(d, facility));
+        var report = WasteMovements.Domain.Reports.AnnualReport.Empty("NL", Day(3).Year);
+        report = AnnexVIIReporting.Received(report, d, facility);
+        report = AnnexVIIReporting.Received(report, d, facility);
+        var line = Assert.Single(report.AnnexVII);
+        Assert.Equal((WasteMovements.Domain.Reports.TradeDirection.Import, "DE", 19.5m, 1), (line.Direction, line.Counterpart, line.Tonnes, line.Shipments));
+        Assert.Empty(report.Lines);
+    }
 }
