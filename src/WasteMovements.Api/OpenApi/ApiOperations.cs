@@ -372,6 +372,10 @@ public static class ApiOperations
             "The document as it stands: the particulars (boxes 1-12), the signatures, the receipts of the consignee and the facility, the " +
             "recovery certificate and its due date, inspections, and the stream `version` to send as `If-Match`.") with
         { SuccessType = typeof(AnnexVIIDocumentState), SuccessDescription = "The document." },
+        Op("GetAnnexVIIHistory", Tags.GreenList, "Read an Annex VII document's history",
+            "Every event of the document in order, for an auditor or a party: who signed (the person, and the undertaking, facility or " +
+            "authority they acted for), the fact's time and the recorded time, the correlation id and the event's hash in the chain.") with
+        { SuccessType = typeof(AnnexVIIHistory), SuccessDescription = "The document's events." },
         Op("ConfirmAnnexVIIReceipt", Tags.GreenList, "Confirm receipt of green-listed waste",
             "The recovery facility or laboratory confirms receipt and the quantity received within two working days of receipt (Art. 18(8)); " +
             "the consignee signs upon receipt with its own account. A confirmation after two working days is recorded with `late: true`.") with

@@ -57,6 +57,15 @@ public sealed class AnnexVIITests(ApiFixture api)
         Assert.False(done["facilityReceipt"]!["late"]!.GetValue<bool>());
         Assert.Equal(4, await api.StreamEventCountAsync(id));
 
+        // The auditor's history: each signature with the person and whom they acted for.
+        var history = await (await api.Auditor().GetAsync($"/api/annex-vii-documents/{id}/history")).ShouldBe(HttpStatusCode.OK);
+        var events = history["events"]!.AsArray();
+        Assert.Equal(4, events.Count);
+        Assert.Equal($"undertaking:{Arranger}", events[0]!["authority"]!.GetValue<string>());
+        Assert.Equal($"undertaking:{Consignee}", events[1]!["authority"]!.GetValue<string>());
+        Assert.Equal($"facility:{facility}", events[3]!["authority"]!.GetValue<string>());
+        await (await api.Authority("FR").GetAsync($"/api/annex-vii-documents/{id}/history")).ShouldBeProblem(HttpStatusCode.Forbidden);
+
         // The annual report counts the document apart from the notified movements, in both states' reports.
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         foreach (var state in new[] { "NL", "DE" })
