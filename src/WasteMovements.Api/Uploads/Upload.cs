@@ -201,7 +201,8 @@ public static class UploadEndpoint
         if (outcome.Refusal is { } refused) return Refused(line, refused);
         if (outcome.Missing is { } missing)
         {
-            return new UploadRowOutcome(line, "refused", null, null, new UploadRowProblem(Problems.TypeBase + "not-found", 404, null, null, $"No {missing} exists."));
+            return new UploadRowOutcome(line, "refused", null, null,
+                RowProblem(Problems.Create(StatusCodes.Status404NotFound, "not-found", "Not found", $"No {missing} exists.")));
         }
 
         session.Insert(new UploadRowRecord { Id = key, RowHash = hash, Line = line, Resource = resource, Version = outcome.Version, CreatedAt = clock.GetUtcNow() });
@@ -236,8 +237,8 @@ public static class UploadEndpoint
         }
 
         return errors.Count == 0 ? null
-            : new UploadRowOutcome(line, "invalid", null, null, new UploadRowProblem(Problems.TypeBase + "validation", 400, null, null,
-                "A value of the row breaks a rule of form; nothing was recorded for it.", errors));
+            : new UploadRowOutcome(line, "invalid", null, null, RowProblem(Problems.Create(StatusCodes.Status400BadRequest, "validation",
+                "The request is invalid", "A value of the row breaks a rule of form; nothing was recorded for it."), errors));
     }
 
     private static UploadRowOutcome Refused(int line, Refusal refusal)
@@ -245,6 +246,9 @@ public static class UploadEndpoint
         var problem = Problems.Refused(refusal);
         return new UploadRowOutcome(line, "refused", null, null, new UploadRowProblem(problem.Type!, problem.Status!.Value, refusal.Rule, refusal.Article, problem.Detail!));
     }
+
+    private static UploadRowProblem RowProblem(Microsoft.AspNetCore.Mvc.ProblemDetails p, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new(p.Type!, p.Status!.Value, null, null, p.Detail!, errors);
 
     private static IResult InvalidCsv(string detail) =>
         Problems.Result(Problems.Create(StatusCodes.Status400BadRequest, "invalid-csv", "Invalid CSV file", detail + " Nothing was recorded."));
