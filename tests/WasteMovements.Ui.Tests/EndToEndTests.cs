@@ -79,6 +79,8 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         await Assertions.Expect(nl.Locator("table")).ToContainTextAsync(number);
         await Shot(nl, "inbox");
         await nl.GotoAsync($"/ui/notifications/{number}");
+        // The EU flow is shown with its article (EU 2024/1157 Title II for a shipment within the Union).
+        await Assertions.Expect(nl.Locator("[data-flow]")).ToHaveAttributeAsync("data-flow", "intraUnion");
         await nl.GetByRole(AriaRole.Button, new() { Name = "Acknowledge receipt" }).ClickAsync();
         await Flash(nl, "Receipt acknowledged");
         await nl.GetByLabel("Conditions (one per line)").FillAsync("Receipt confirmed within 2 working days");

@@ -101,7 +101,7 @@ public static class ApiOperations
         {
             SuccessStatus = 201, SuccessType = typeof(NotificationCreated), SuccessDescription = "Filed: the new notification's number and version 1.", Location = true,
             Never = [404],
-            Refusals = ["not-state-of-export", "ban-amendment", "non-party-import", "import-prohibited", "general-notification-period"],
+            Refusals = ["not-state-of-export", "ban-amendment", "ban-amendment-recovery", "same-state-movement", "eu-export-to-oct-for-disposal", "non-party-import", "import-prohibited", "general-notification-period"],
             RequestExamples = [new("lead-acid-batteries", "A general notification: spent lead-acid batteries from Germany to the Netherlands through Belgium", Examples.Notification)],
             ResponseExample = Examples.Created,
         },
@@ -154,7 +154,7 @@ public static class ApiOperations
             "that must consent has consented.") with
         {
             SuccessType = typeof(NotificationWritten), SuccessDescription = "Decided: the notification's new version (also in `ETag`).",
-            Refusals = ["not-a-deciding-authority", "not-acknowledged", "information-outstanding", "consent-validity-too-long", "contract-not-confirmed", "already-decided"],
+            Refusals = ["not-a-deciding-authority", "not-acknowledged", "information-outstanding", "dispatch-before-transit-period", "dispatch-before-destination-consent", "consent-validity-too-long", "contract-not-confirmed", "already-decided"],
             RequestExamples =
             [
                 new("consent", "A written consent with a condition and its validity", Examples.Consent),

@@ -48,7 +48,37 @@ public sealed record CountryProfile
     public bool HasSourcedTacitTransitDeclaration => TacitTransitConsent && !string.IsNullOrWhiteSpace(TacitTransitConsentSource);
     public IReadOnlyList<Art11Agreement> Art11Agreements { get; init; } = [];
     public IReadOnlyList<ImportProhibition> ImportProhibitions { get; init; } = [];
+
+    /// <summary>
+    /// Basel Art. 1(1)(b), 3: wastes this state defines as hazardous under its national law, as it informed the
+    /// Secretariat. A definition without a source is not used as a rule (<see cref="DefinesAsHazardous"/>).
+    /// </summary>
+    public IReadOnlyList<NationalDefinition> NationalDefinitions { get; init; } = [];
+
+    /// <summary>
+    /// The state this territory is part of (outermost regions, overseas countries and territories, other dependent
+    /// territories): Basel Annex VII lists states, so Annex VII, Party status and the Ban Amendment are read from it
+    /// (<see cref="CountryRegistry.Effective"/>). Used only with <see cref="PartOfSource"/>.
+    /// </summary>
+    public string? PartOf { get; init; }
+    public string? PartOfSource { get; init; }
+
+    /// <summary>Where the territory stands towards the Union (TFEU Art. 349, 355): in it (outermost region) or outside (OCT).</summary>
+    public EuTerritoryStatus? EuStatus { get; init; }
+
     public string? Notes { get; init; }
+
+    /// <summary>The state whose jurisdiction this is: the parent of a territory with a sourced <see cref="PartOf"/>, else itself.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Sovereign => !string.IsNullOrWhiteSpace(PartOf) && !string.IsNullOrWhiteSpace(PartOfSource) ? PartOf : Code;
+
+    /// <summary>An overseas country or territory (TFEU Annex II): outside the Union, EU 2024/1157 Art. 49 and 56 apply.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OverseasCountryOrTerritory => EuStatus == EuTerritoryStatus.OverseasCountryOrTerritory;
+
+    /// <summary>Basel Art. 1(1)(b): a sourced national definition of this state covers one of the codes.</summary>
+    public bool DefinesAsHazardous(IEnumerable<string> wasteCodes) =>
+        NationalDefinitions.Any(d => !string.IsNullOrWhiteSpace(d.Source) && wasteCodes.Any(c => d.Codes.Contains(c, StringComparer.OrdinalIgnoreCase)));
 
     /// <summary>
     /// Basel Art. 11: an agreement of this state covers a movement with <paramref name="other"/> in this direction
@@ -59,6 +89,20 @@ public sealed record CountryProfile
         Art11Agreements.Any(a => a.Covers(other.Code, direction, operation))
         || (CodeListCatalog.IsRecovery(operation) && Art11Agreements.Any(a => a.Partner == "OECD") && other.Art11Agreements.Any(a => a.Partner == "OECD"));
 }
+
+/// <summary>A territory's place towards the Union (TFEU Art. 349, 355 and Annex II).</summary>
+public enum EuTerritoryStatus
+{
+    /// <summary>TFEU Art. 349: part of its Member State and of the Union (EU 2024/1157 Art. 32).</summary>
+    OutermostRegion,
+    /// <summary>TFEU Art. 355(2), Annex II: outside the Union (EU 2024/1157 Art. 49, 56).</summary>
+    OverseasCountryOrTerritory,
+    /// <summary>Part of a Member State and of the Union without being an outermost region (e.g. the Aaland Islands, TFEU Art. 355(4)).</summary>
+    PartOfMemberState,
+}
+
+/// <summary>Basel Art. 3: wastes a state defines as hazardous under its national legislation, with where it said so.</summary>
+public sealed record NationalDefinition(IReadOnlyList<string> Codes, string? Source, string? Notes = null);
 
 public sealed record CountryRegistryData(
     string List,
@@ -78,6 +122,28 @@ public sealed class CountryRegistry
     public IReadOnlyCollection<CountryProfile> All => _byCode.Values;
 
     public CountryProfile? Find(string? code) => code is null ? null : _byCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The entry as the law reads it: a territory with a sourced <see cref="CountryProfile.PartOf"/> takes its state's
+    /// Basel Party status, Annex VII membership and Ban Amendment acceptance (Basel Annex VII and Art. 4A speak of
+    /// states); it is in the Union only as an outermost region or other part of a Member State (TFEU Art. 349, 355),
+    /// and the OECD Decision is taken to apply to it only then (an OCT is a destination of EU 2024/1157 Art. 49).
+    /// The entry keeps its own code, name, agreements and prohibitions.
+    /// </summary>
+    public CountryProfile? Effective(string? code)
+    {
+        var entry = Find(code);
+        if (entry is null || entry.Sovereign == entry.Code || Find(entry.Sovereign) is not { } state) return entry;
+        var inUnion = state.Eu && entry.EuStatus is EuTerritoryStatus.OutermostRegion or EuTerritoryStatus.PartOfMemberState;
+        return entry with
+        {
+            BaselParty = state.BaselParty,
+            AnnexVII = state.AnnexVII,
+            BanAmendmentAccepted = state.BanAmendmentAccepted,
+            Eu = inUnion,
+            Oecd = inUnion ? state.Oecd : entry.Oecd,
+        };
+    }
 
     public static CountryRegistryData LoadEmbeddedData()
     {

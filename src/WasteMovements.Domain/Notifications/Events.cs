@@ -10,20 +10,23 @@ public enum AuthorityRole
 /// <summary>
 /// A competent authority concerned by the notification, as established at filing. Whether a transit state
 /// accepts tacit consent (Basel Art. 6(4)) is copied from the registry at filing so that a later registry
-/// edit does not change an old file.
+/// edit does not change an old file. <paramref name="Profile"/> (EU files filed since flows were recorded): what
+/// EU 2024/1157 Titles IV-VI need to know of the authority's state; absent on older events, which read as intra-Union.
 /// </summary>
-public sealed record ConcernedAuthority(string State, AuthorityRole Role, bool AcceptsTacitConsent);
+public sealed record ConcernedAuthority(string State, AuthorityRole Role, bool AcceptsTacitConsent, AuthorityProfile? Profile = null);
 
 /// <summary>
 /// Basel Art. 6(1): the competent authority of the state of export filed the notification and transmitted
-/// it to the authorities of the states of import and transit.
+/// it to the authorities of the states of import and transit. <paramref name="Flow"/>: for an EU file, which part of
+/// EU 2024/1157 it falls in (Title II, IV, V or VI); null on events stored before it was recorded, read as intra-Union.
 /// </summary>
 public sealed record NotificationFiled(
     string NotificationNumber,
     NotificationParticulars Particulars,
     RegimeInfo Regime,
     IReadOnlyList<ConcernedAuthority> Authorities,
-    DateTimeOffset FiledAt) : IProcedureFact
+    DateTimeOffset FiledAt,
+    EuFlow? Flow = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => FiledAt;
 }

@@ -86,6 +86,15 @@ public static class Filing
     public static Refusal? EuExportBan(NotificationParticulars p, CountryProfile export, CountryProfile import, bool recovery, DateTimeOffset now)
     {
         if (!export.Eu || import.Eu) return null;
+
+        // Art. 49(1): no export to an overseas country or territory for disposal; 49(2): for recovery the Art. 39
+        // prohibitions apply as to a country to which the OECD Decision does not apply.
+        if (import.OverseasCountryOrTerritory && !recovery)
+        {
+            return new Refusal("eu-export-to-oct-for-disposal", "EU 2024/1157 Art. 49(1)",
+                $"Waste may not be exported from the Union to {import.Name} ({import.Code}), an overseas country or territory, for disposal.");
+        }
+
         if (!recovery)
         {
             return Efta.Contains(import.Code) && import.BaselParty
@@ -94,11 +103,19 @@ public static class Filing
                     $"Waste may be exported from the Union for disposal only to EFTA countries that are Parties to the Basel Convention; {import.Code} is not one.");
         }
 
-        if (import.Oecd) return null;
+        if (import.Oecd && !import.OverseasCountryOrTerritory) return null;
+        var article = import.OverseasCountryOrTerritory ? "EU 2024/1157 Art. 49(2), 39(1)" : "EU 2024/1157 Art. 39(1)";
         if (IsHazardous(p.Waste))
         {
-            return new Refusal("eu-export-ban-hazardous", "EU 2024/1157 Art. 39(1)",
+            return new Refusal("eu-export-ban-hazardous", article,
                 $"Hazardous waste may not be exported from the Union for recovery to {import.Code}, to which the OECD Decision does not apply.");
+        }
+
+        // Art. 39(1)(i): wastes the destination notified as hazardous under Basel Art. 3 (a sourced national definition).
+        if (import.DefinesAsHazardous(p.AllWasteCodes()))
+        {
+            return new Refusal("eu-export-ban-national-definition", import.OverseasCountryOrTerritory ? "EU 2024/1157 Art. 49(2), 39(1)(i)" : "EU 2024/1157 Art. 39(1)(i)",
+                $"{import.Code} has notified these wastes as hazardous under Basel Art. 3: they may not be exported from the Union for recovery there.");
         }
 
         if (string.Equals(p.Waste.BaselCode, "B3011", StringComparison.OrdinalIgnoreCase) && DateOnly.FromDateTime(now.UtcDateTime) >= PlasticExportBanApplies)
@@ -120,26 +137,37 @@ public static class Filing
     private static ControlRegime RegimeOf(NotificationParticulars p, CountryRegistry registry)
     {
         var states = new[] { p.StateOfExport, p.StateOfImport }.Concat(p.Transits.Select(t => t.State))
-            .Select(registry.Find).Where(x => x is not null).Select(x => x!).ToArray();
+            .Select(registry.Effective).Where(x => x is not null).Select(x => x!).ToArray();
         return RegimeInfo.Choose(states, p.Operation, DateOnly.MaxValue).Regime;
     }
 
     /// <summary>The fact of filing, once <see cref="Check"/> passed and a number was assigned.</summary>
     public static NotificationFiled Filed(NotificationParticulars p, string notificationNumber, CountryRegistry registry, DateTimeOffset now)
     {
-        var export = registry.Find(p.StateOfExport)!;
-        var import = registry.Find(p.StateOfImport)!;
-        var transits = p.Transits.Select(t => registry.Find(t.State)!).ToList();
+        var export = registry.Effective(p.StateOfExport)!;
+        var import = registry.Effective(p.StateOfImport)!;
+        var transits = p.Transits.Select(t => registry.Effective(t.State)!).ToList();
         var regime = RegimeInfo.Choose([export, import, .. transits], p.Operation, DateOnly.FromDateTime(now.UtcDateTime));
+        var eu = regime.Regime == ControlRegime.Eu;
+        // EU 2024/1157 Titles II, IV-VI: the flow and each authority's profile are recorded so the per-authority rules
+        // (EuFlows.RuleFor) read the file as it was filed.
+        AuthorityProfile? Profile(CountryProfile c) => eu ? EuFlows.ProfileOf(c) : null;
+
+        var recovery = CodeListCatalog.IsRecovery(p.Operation);
+        var flow = eu ? EuFlows.Classify(export, import, transits, recovery) : (EuFlow?)null;
+        // EU: a transit state outside the Union has the tacit consent its rule gives it (EuFlows.ThirdCountryTransit).
+        bool Tacit(CountryProfile t) => flow is { } f && !t.Eu
+            ? EuFlows.ThirdCountryTransit(f, EuFlows.ProfileOf(t), recovery).SilenceIsConsent
+            : AcceptsTacitTransitConsent(t, regime);
 
         var authorities = new List<ConcernedAuthority>
         {
-            new(export.Code, AuthorityRole.Export, false),
-            new(import.Code, AuthorityRole.Import, false),
+            new(export.Code, AuthorityRole.Export, false, Profile(export)),
+            new(import.Code, AuthorityRole.Import, false, Profile(import)),
         };
-        authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, AcceptsTacitTransitConsent(t, regime))));
+        authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, Tacit(t), Profile(t))));
 
-        return new NotificationFiled(notificationNumber, p, regime, authorities, now);
+        return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow);
     }
 
     /// <summary>The filing step (Basel Art. 6(1)): the checks, then the fact that starts the notification's stream.</summary>
@@ -153,7 +181,36 @@ public static class Filing
     /// written consent; under the OECD Decision and EU Regulation (Art. 9(1)) transit consent is tacit.
     /// </summary>
     public static bool AcceptsTacitTransitConsent(CountryProfile transit, RegimeInfo regime) =>
+        // EU: Art. 9(1) for a Member State of transit (a third country's rule is EuFlows.ThirdCountryTransit).
         regime.Regime is ControlRegime.Oecd or ControlRegime.Eu || transit.HasSourcedTacitTransitDeclaration;
+
+    /// <summary>
+    /// Basel Art. 4A (Ban Amendment, decision III/1), binding an Annex VII Party (OECD, EU, Liechtenstein) that accepted
+    /// it, exporting to a state not in Annex VII: 4A(1) all hazardous wastes for Annex IV A (D) operations, that is Art.
+    /// 1(1)(a) wastes and wastes hazardous under the national definitions of the states of export, import or transit
+    /// (Art. 1(1)(b), 3); 4A(2) Art. 1(1)(a) wastes for Annex IV B (R) operations. A territory is read as its state, so
+    /// a movement between two parts of one state is not an export under 4A.
+    /// </summary>
+    public static Refusal? BanAmendment(NotificationParticulars p, CountryProfile export, CountryProfile import, CountryRegistry registry, bool recovery)
+    {
+        if (!export.AnnexVII || !export.BanAmendmentAccepted || import.AnnexVII || export.Sovereign == import.Sovereign) return null;
+        if (IsHazardous(p.Waste))
+        {
+            return recovery
+                ? new Refusal("ban-amendment-recovery", "Basel Art. 4A(2)",
+                    $"{export.Code} is an Annex VII Party bound by the Ban Amendment: hazardous wastes of Art. 1(1)(a) may not be exported to {import.Code}, which is not in Annex VII, for recovery ({p.Operation}).")
+                : new Refusal("ban-amendment", "Basel Art. 4A(1)",
+                    $"{export.Code} is an Annex VII Party bound by the Ban Amendment: hazardous wastes may not be exported to {import.Code}, which is not in Annex VII, for disposal ({p.Operation}).");
+        }
+
+        if (recovery) return null;
+        var concerned = new[] { export, import }.Concat(p.Transits.Select(t => registry.Effective(t.State)).OfType<CountryProfile>());
+        var defining = concerned.FirstOrDefault(s => s.DefinesAsHazardous(p.AllWasteCodes()));
+        return defining is null
+            ? null
+            : new Refusal("ban-amendment-national-definition", "Basel Art. 4A(1), 1(1)(b)",
+                $"{defining.Code} defines these wastes as hazardous under its national law (Basel Art. 1(1)(b), 3): {export.Code}, bound by the Ban Amendment, may not export them to {import.Code}, which is not in Annex VII, for disposal ({p.Operation}).");
+    }
 
     /// <summary>Hazardous in the sense of Art. 1(1)(a): an Annex I category (Y1-Y45) or an Annex VIII (list A) entry.</summary>
     public static bool IsHazardous(WasteDescription w) =>
@@ -162,8 +219,9 @@ public static class Filing
 
     public static Refusal? CheckCountryRules(NotificationParticulars p, CountryRegistry registry, DateTimeOffset now)
     {
-        var export = registry.Find(p.StateOfExport);
-        var import = registry.Find(p.StateOfImport);
+        // Territories are read as their state (Annex VII lists states; TFEU Art. 349, 355): CountryRegistry.Effective.
+        var export = registry.Effective(p.StateOfExport);
+        var import = registry.Effective(p.StateOfImport);
         if (export is null || import is null)
         {
             return new Refusal("unknown-state", "Basel Art. 6(1)", "The state of export and the state of import must be in the country registry.");
@@ -174,6 +232,17 @@ public static class Filing
         {
             return new Refusal("export-equals-import", "Basel Art. 2(3)",
                 $"The state of export and the state of import are both {export.Code}: that is not a transboundary movement.");
+        }
+
+        // Art. 2(3): a movement between two parts of one Member State both in the Union (an outermost region and its
+        // mainland, FR -> RE) is transport within that state (EU 2024/1157 Art. 36) unless it passes through another
+        // state (then Art. 32 applies to the transit). A territory outside the Union (FR -> NC) is an export (Art. 49).
+        var viaAnotherState = p.Transits.Any(t => registry.Effective(t.State) is { } transit && transit.Sovereign != export.Sovereign);
+        if (export.Sovereign == import.Sovereign && export.Eu && import.Eu && !viaAnotherState)
+        {
+            return new Refusal("same-state-movement", "Basel Art. 2(3); EU 2024/1157 Art. 36",
+                $"{export.Code} and {import.Code} are both part of {export.Sovereign} and of the Union, and the movement passes through no other state: " +
+                "that is transport within a Member State, under its national regime, not a transboundary movement.");
         }
 
         // Art. 4(6): no export for disposal south of 60 degrees South (Antarctica, or a site placed there).
@@ -199,13 +268,7 @@ public static class Filing
                 $"{import.Name} ({import.Code}) is not a Party to the Basel Convention and no Art. 11 agreement with {export.Code} covers this movement.");
         }
 
-        // Art. 4A (Ban Amendment): a Party in Annex VII that accepted it may not export hazardous wastes
-        // to a state not in Annex VII, for any Annex IV operation.
-        if (export.AnnexVII && export.BanAmendmentAccepted && !import.AnnexVII && IsHazardous(p.Waste))
-        {
-            return new Refusal("ban-amendment", "Basel Art. 4A",
-                $"{export.Code} is an Annex VII Party bound by the Ban Amendment: hazardous wastes may not be exported to {import.Code}, which is not in Annex VII.");
-        }
+        if (BanAmendment(p, export, import, registry, recovery) is { } banned) return banned;
 
         if (EuExportBan(p, export, import, recovery, now) is { } ban) return ban;
 

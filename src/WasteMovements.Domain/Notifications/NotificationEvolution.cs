@@ -13,6 +13,7 @@ public static class NotificationEvolution
             Id = e.NotificationNumber,
             Status = NotificationStatus.Filed,
             Regime = e.Regime,
+            Flow = e.Regime.Regime == ControlRegime.Eu ? e.Flow ?? EuFlow.IntraUnion : null,
             Particulars = e.Particulars,
             Authorities = e.Authorities
                 .Where(a => RegimeRules.MustConsent(e.Regime.Regime, a.Role))
@@ -22,6 +23,7 @@ public static class NotificationEvolution
                     a.AcceptsTacitConsent, e.FiledAt)
                 {
                     AcknowledgedAt = a.Role == AuthorityRole.Export ? e.FiledAt : null,
+                    Profile = a.Profile,
                 })
                 .ToArray(),
             StatesConcerned = e.Authorities.Select(a => a.State).Distinct().ToArray(),

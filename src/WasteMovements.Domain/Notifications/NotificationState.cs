@@ -67,6 +67,9 @@ public sealed record AuthorityState(
 {
     /// <summary>Whether this authority's consent is needed before a shipment (EU: dispatch too).</summary>
     public bool MustConsent { get; init; } = true;
+
+    /// <summary>The authority's state as the EU flow rules read it (recorded at filing; null on older files).</summary>
+    public AuthorityProfile? Profile { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public ConsentTerms? Consent { get; init; }
     public string? RefusalReason { get; init; }
@@ -97,6 +100,12 @@ public sealed record NotificationState
 
     public required NotificationStatus Status { get; init; }
     public required RegimeInfo Regime { get; init; }
+
+    /// <summary>
+    /// EU files: which part of Reg. 2024/1157 applies (intra-Union, export, import, transit through the Union); null
+    /// for Basel and OECD files. Older EU files have none recorded and read as <see cref="EuFlow.IntraUnion"/>.
+    /// </summary>
+    public EuFlow? Flow { get; init; }
     public required NotificationParticulars Particulars { get; init; }
 
     /// <summary>Every authority concerned but the state of export's unless it must consent (EU dispatch).</summary>

@@ -27,7 +27,7 @@ public static class ProcedureDeadlines
 
         foreach (var a in n.Authorities)
         {
-            if (!a.HasDecided && RegimeRules.SilenceIsConsent(n.Regime.Regime, a) && a.DecisionDeadline is { DueAt: { } due, Paused: false } d)
+            if (!a.HasDecided && RegimeRules.SilenceIsConsent(n, a) && a.DecisionDeadline is { DueAt: { } due, Paused: false } d)
             {
                 specs.Add(new DeadlineSpec(DeadlineKind.DecisionPeriod, a.State, due, d.Basis));
             }

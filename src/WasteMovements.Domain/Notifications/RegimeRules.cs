@@ -33,6 +33,17 @@ public static class RegimeRules
         _ => false,
     };
 
+    /// <summary>
+    /// The same for one authority of a file: in an EU flow with a third country the Regulation's rule for that
+    /// authority (<see cref="EuFlows.RuleFor"/>: Art. 32, 34, 35, 38, 44, 51, 53, 57-58), else the regime's.
+    /// </summary>
+    public static bool SilenceIsConsent(NotificationState n, AuthorityState authority) =>
+        EuFlows.RuleFor(n, authority) is { } rule ? rule.SilenceIsConsent : SilenceIsConsent(n.Regime.Regime, authority);
+
+    /// <summary>The article under which this authority's silence became consent.</summary>
+    public static string TacitArticle(NotificationState n, AuthorityState authority) =>
+        EuFlows.RuleFor(n, authority)?.Article ?? TacitArticle(n.Regime.Regime);
+
     public static Deadline? Acknowledgement(RegimeInfo regime, AuthorityState a, WorkingDays days) =>
         a.Status != AuthorityStatus.Received || a.Role == AuthorityRole.Export
             ? null
@@ -54,6 +65,9 @@ public static class RegimeRules
         if (!MustConsent(n.Regime.Regime, a.Role) || a.HasDecided) return null;
         var paused = n.InformationRequests.Any(r => r.State == a.State && r.AnsweredAt is null);
         var pausedFor = n.PausedFor(a.State);
+
+        // EU flows with third countries: a period from the authority's own acknowledgement, an agreed period or working days.
+        if (EuFlows.Period(n, a, days, paused, pausedFor) is { } own) return own;
 
         if (n.Regime.Regime == ControlRegime.Basel)
         {

@@ -68,7 +68,11 @@ public sealed record FinancialGuaranteeReleased(string State, DateTimeOffset Rel
 
 // ---- On the shipment stream -----------------------------------------------------------------------
 
-/// <summary>The movement document (Basel Annex V B): what travels with the waste, as issued at announcement.</summary>
+/// <summary>
+/// The movement document (Basel Annex V B): what travels with the waste, as issued at announcement. <c>Flow</c>: the
+/// notification's EU flow (periods of the facility differ in OECD flows, EU 2024/1157 Art. 44(2)(i), 53(2)(e)); null on
+/// documents issued before it was recorded and for Basel and OECD files.
+/// </summary>
 public sealed record MovementDocument(
     string NotificationNumber,
     int ShipmentNumber,
@@ -94,7 +98,8 @@ public sealed record MovementDocument(
     DateOnly PlannedDeparture,
     IReadOnlyList<string> Conditions,
     IReadOnlyList<string> ConsentsBy,
-    DateOnly? ConsentValidUntil);
+    DateOnly? ConsentValidUntil,
+    EuFlow? Flow = null);
 
 public sealed record MovementDocumentIssued(string ShipmentId, MovementDocument Document, DateTimeOffset IssuedAt) : IProcedureFact, IShipmentFact
 {

@@ -34,8 +34,12 @@ public static class ShipmentRules
     /// days; Reg. 1013/2006 Art. 16(d) "within three days" (calendar days: the end of the third day after receipt);
     /// Basel sets no period (Art. 6(9)). Working days are those of the state of import, whose facility confirms.
     /// </summary>
-    public static DateTimeOffset? ReceiptConfirmationDue(RegimeInfo regime, DateTimeOffset receivedAt, string stateOfImport) => regime switch
+    public static DateTimeOffset? ReceiptConfirmationDue(RegimeInfo regime, DateTimeOffset receivedAt, string stateOfImport, EuFlow? flow = null) => regime switch
     {
+        // EU 2024/1157 Art. 44(2)(i), 53(2)(e): 3 working days in OECD flows; Art. 38(3)(f)(ii): three days for EFTA disposal.
+        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } when EuFlows.ReceiptConfirmation(flow) is { } r => r.WorkingDays
+            ? AddWorkingDays(receivedAt, r.Days, stateOfImport)
+            : new DateTimeOffset(DateOnly.FromDateTime(receivedAt.UtcDateTime).AddDays(r.Days + 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } => AddWorkingDays(receivedAt, 2, stateOfImport),
         { Regime: ControlRegime.Eu } => new DateTimeOffset(DateOnly.FromDateTime(receivedAt.UtcDateTime).AddDays(4).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         { Regime: ControlRegime.Oecd } => AddWorkingDays(receivedAt, 3, stateOfImport),

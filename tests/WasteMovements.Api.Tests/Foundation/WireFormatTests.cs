@@ -345,6 +345,11 @@ public sealed class WireFormatTests(ApiFixture api)
             {
                 new { codes = new[] { "A1010" }, operations = new[] { "D*" }, notifiedUnderArticle = "4(1)(a)", source = "Wire format test", notes = "No file goes to NZ" },
             },
+            // Basel Art. 3 definitions and the territory fields (law.md 1.2, 3.12): none for a state.
+            nationalDefinitions = new[] { new { codes = new[] { "Y46" }, source = "Art. 3 notification (wire format test)", notes = "Household waste" } },
+            partOf = (string?)null,
+            partOfSource = (string?)null,
+            euStatus = (string?)null,
             notes = "Revised by the wire format test",
         };
         var revised = await (await api.Admin().PutAsJsonAsync("/api/countries/NZ", new { profile, reason = "Wire format", source = "Test notification" }, Json.Options))

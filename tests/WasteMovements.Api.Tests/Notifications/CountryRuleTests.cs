@@ -14,7 +14,8 @@ public sealed class CountryRuleTests(ApiFixture api)
     [InlineData("DE", "DE", "R4", "export-equals-import", "Basel Art. 2(3)")]
     [InlineData("DE", "AQ", "D1", "south-of-60", "Basel Art. 4(6)")]
     [InlineData("DE", "US", "D10", "non-party-import", "Basel Art. 4(5)")]
-    [InlineData("DE", "IN", "R4", "ban-amendment", "Basel Art. 4A")]
+    [InlineData("DE", "IN", "R4", "ban-amendment-recovery", "Basel Art. 4A(2)")]
+    [InlineData("DE", "IN", "D10", "ban-amendment", "Basel Art. 4A(1)")]
     [InlineData("MY", "CN", "R4", "import-prohibited", "Basel Art. 4(1)")]
     public async Task A_filing_the_Convention_forbids_is_409_naming_the_article(string export, string import, string operation, string rule, string article)
     {

@@ -17,10 +17,13 @@ public sealed class FilingRulesTests
 
         Assert.Equal("XX-2026-000001", filed.NotificationNumber);
         Assert.Equal(Given.Now, filed.FiledAt);
+        // EU 2024/1157: the profile of each state is recorded for the flow rules (all three in the Union here).
+        var member = new AuthorityProfile(InUnion: true, Oecd: true, BaselParty: true, DeclaredNoWrittenTransitConsent: false);
         Assert.Equal(
-            [new ConcernedAuthority("DE", AuthorityRole.Export, false), new ConcernedAuthority("NL", AuthorityRole.Import, false),
-             new ConcernedAuthority("BE", AuthorityRole.Transit, true)],
+            [new ConcernedAuthority("DE", AuthorityRole.Export, false, member), new ConcernedAuthority("NL", AuthorityRole.Import, false, member),
+             new ConcernedAuthority("BE", AuthorityRole.Transit, true, member)],
             filed.Authorities);
+        Assert.Equal(EuFlow.IntraUnion, filed.Flow);
     }
 
     [Fact]
@@ -63,7 +66,7 @@ public sealed class FilingRulesTests
     [Fact]
     public void Hazardous_waste_from_an_Annex_VII_Party_to_a_non_Annex_VII_state_is_banned_Art_4A()
     {
-        Given.Refused(File(Samples.Notification("DE", "IN")), "ban-amendment", "Basel Art. 4A");
+        Given.Refused(File(Samples.Notification("DE", "IN")), "ban-amendment-recovery", "Basel Art. 4A(2)");
     }
 
     [Fact]

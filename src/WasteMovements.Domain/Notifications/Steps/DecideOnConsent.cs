@@ -36,7 +36,7 @@ public static partial class Procedure
 
         if (authority.Status == AuthorityStatus.TacitlyConsented)
         {
-            return Decision.Refuse("tacit-consent-deemed", RegimeRules.TacitArticle(n.Regime.Regime),
+            return Decision.Refuse("tacit-consent-deemed", RegimeRules.TacitArticle(n, authority),
                 $"{authority.State} gave no answer within its period and was deemed to consent on {authority.DecidedAt:yyyy-MM-dd}; a later written answer is refused.");
         }
 
@@ -64,6 +64,9 @@ public static partial class Procedure
             return Decision.Refuse("information-outstanding", "Basel Art. 6(2)",
                 $"{authority.State} has an unanswered information request; consent waits for the answer.");
         }
+
+        // EU 2024/1157 Art. 38(2)(g), 44(6)(b): the dispatch authority waits for the transit outside the Union.
+        if (EuFlows.DispatchMayNotYetConsent(n, authority, now) is { } early) return Decision.Refuse(early);
 
         var validFrom = command.ValidFrom!.Value;
         var validUntil = command.ValidUntil!.Value;

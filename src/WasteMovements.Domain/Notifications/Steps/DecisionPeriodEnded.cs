@@ -16,10 +16,10 @@ public static partial class Procedure
     {
         var authority = n.AuthorityOf(command.State);
         if (authority is null || Open(n) is not null || authority.HasDecided) return Decision.Accept();
-        if (!RegimeRules.SilenceIsConsent(n.Regime.Regime, authority)) return Decision.Accept();
+        if (!RegimeRules.SilenceIsConsent(n, authority)) return Decision.Accept();
         if (authority.DecisionDeadline is not { DueAt: { } due, Paused: false } || now < due) return Decision.Accept();
 
-        var article = RegimeRules.TacitArticle(n.Regime.Regime);
+        var article = RegimeRules.TacitArticle(n, authority);
         var validUntil = RegimeRules.TacitValidity(n, now);
         return authority.Role == AuthorityRole.Transit
             ? Decision.Accept(new TransitConsentDeemed(authority.State, now, validUntil, article))

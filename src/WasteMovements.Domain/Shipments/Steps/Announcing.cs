@@ -109,7 +109,7 @@ public static partial class Shipping
             carriers, p.StateOfExport, p.StateOfImport, p.Transits, p.MeansOfTransport, p.Waste, p.Operation, p.SubsequentOperation,
             c.Quantity, p.Unit, c.Packaging, c.Packages, c.PlannedDeparture, n.Conditions,
             n.Authorities.Where(a => a.HasConsented).Select(a => $"{a.State} ({(a.Status == AuthorityStatus.TacitlyConsented ? "tacit" : "written")}, {a.DecidedAt:yyyy-MM-dd})").ToArray(),
-            n.ConsentValidUntil);
+            n.ConsentValidUntil, n.Flow);
 
         return Decision.Accept(
             new ShipmentAnnounced(n.Id, id, number, c.Quantity, p.Unit, c.PlannedDeparture, now),

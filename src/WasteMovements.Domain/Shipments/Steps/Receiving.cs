@@ -42,7 +42,7 @@ public static partial class Shipping
         }
 
         var difference = s.Document.Quantity == 0 ? 0 : Math.Round(Math.Abs(c.Quantity - s.Document.Quantity) / s.Document.Quantity * 100m, 2);
-        var late = ShipmentRules.ReceiptConfirmationDue(s.Document.Regime, c.ReceivedAt, s.Document.StateOfImport) is { } due && now > due;
+        var late = ShipmentRules.ReceiptConfirmationDue(s.Document.Regime, c.ReceivedAt, s.Document.StateOfImport, s.Document.Flow) is { } due && now > due;
         var afterValidity = n.ConsentValidUntil is { } until && DateOnly.FromDateTime(c.ReceivedAt.UtcDateTime) > until;
         var received = new ShipmentReceived(n.Id, s.Id, s.FacilityId, c.ReceivedAt, c.Quantity, s.Document.Unit,
             difference > c.TolerancePercent, difference, late, afterValidity, now);
