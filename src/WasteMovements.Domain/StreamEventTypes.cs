@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.IllegalTraffic;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Shipments;
@@ -55,6 +56,12 @@ public static partial class StreamEventTypes
         typeof(PreconsentedFacilityRegistered), typeof(PreconsentedFacilityAmended), typeof(PreconsentRevoked),
     };
 
+    /// <summary>An Annex VII document of green-listed waste (key: e.g. DE-2026-G000001; EU 2024/1157 Art. 18).</summary>
+    public static readonly IReadOnlySet<Type> AnnexVII = new HashSet<Type>
+    {
+        typeof(AnnexVIIDocumentFilled), typeof(AnnexVIIReceiptConfirmed), typeof(AnnexVIIRecoveryCertified), typeof(AnnexVIIInspectionRecorded),
+    };
+
     /// <summary>
     /// The stream an event of a step on <paramref name="notificationNumber"/>'s file goes to: a shipment's own
     /// stream for the shipment's facts (its key is in the event), the notification's for everything else. The one
@@ -68,6 +75,7 @@ public static partial class StreamEventTypes
         streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry
         : IllegalTraffic.IllegalTrafficCase.IsKey(streamKey) ? IllegalTrafficCase
         : streamKey.StartsWith(PreconsentedFacilityEntry.StreamKeyPrefix, StringComparison.Ordinal) ? PreconsentRegister
+        : AnnexVIIKey().IsMatch(streamKey) ? AnnexVII
         : ShipmentKey().IsMatch(streamKey) ? Shipment
         : NotificationKey().IsMatch(streamKey) ? Notification
         : null;
@@ -77,4 +85,10 @@ public static partial class StreamEventTypes
 
     [GeneratedRegex(@"^[A-Z]{2}-\d{4}-\d{6,}-\d{3,}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShipmentKey();
+
+    [GeneratedRegex(@"^[A-Z]{2}-\d{4}-G\d{6,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnnexVIIKey();
+
+    /// <summary>Whether a key names an Annex VII document's stream.</summary>
+    public static bool IsAnnexVIIKey(string key) => AnnexVIIKey().IsMatch(key);
 }

@@ -92,6 +92,18 @@ public sealed class DemoDataSeeder(
             }
 
             logger.LogInformation("Demo data: filed {Count} notifications: {Numbers}", numbers.Count, string.Join(", ", numbers));
+
+            // EU 2024/1157 Art. 18: one Annex VII document of green-listed copper scrap, awaiting the facility's receipt.
+            using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/annex-vii-documents")
+                   {
+                       Content = JsonContent.Create(OpenApi.Examples.AnnexVII with { ShipmentDate = today.AddDays(7) }, options: Json),
+                   })
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+                    tokens.Issue(Roles.Undertaking, "demo.trader", undertaking: OpenApi.Examples.AnnexVII.Arranger.RegistrationNumber));
+                using var response = await http.SendAsync(request, stoppingToken);
+                logger.LogInformation("Demo data: Annex VII document answered {Status}", (int)response.StatusCode);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

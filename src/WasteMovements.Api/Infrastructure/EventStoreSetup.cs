@@ -6,10 +6,12 @@ using Weasel.Core;
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Deadlines;
+using WasteMovements.Api.GreenList;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.PreconsentedFacilities;
 using WasteMovements.Api.Reports;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
 
@@ -47,6 +49,8 @@ public static class EventStoreSetup
             options.Projections.Add(new PreconsentedFacilityProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new IllegalTraffic.IllegalTrafficCaseProjection(), ProjectionLifecycle.Inline);
+            // EU 2024/1157 Art. 18: each Annex VII document's state, listed by state concerned, facility and undertaking.
+            options.Projections.Add(new AnnexVIIProjection(), ProjectionLifecycle.Inline);
             // Basel Art. 13(3) reports: built in the background by the async daemon.
             options.Projections.Add(new AnnualReportProjection(), ProjectionLifecycle.Async);
         }
@@ -63,6 +67,10 @@ public static class EventStoreSetup
             .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         // The inbox and the list find a state's cases by the states concerned.
         options.Schema.For<Domain.IllegalTraffic.IllegalTrafficCase>().Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+        options.Schema.For<AnnexVIIDocumentState>().Duplicate(x => x.FilledAt).Duplicate(x => x.FacilityId).Duplicate(x => x.ArrangerId)
+            .Duplicate(x => x.ConsigneeId)
+            .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+        options.Schema.For<Uploads.UploadRowRecord>().Duplicate(x => x.CreatedAt);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));

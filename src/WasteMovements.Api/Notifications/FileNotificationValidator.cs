@@ -208,7 +208,7 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
     [GeneratedRegex("^UN[0-9]{4}$")]
     private static partial Regex UnNumber();
 
-    private sealed class ContactValidator : AbstractValidator<ContactPerson>
+    internal sealed class ContactValidator : AbstractValidator<ContactPerson>
     {
         public ContactValidator()
         {
@@ -218,7 +218,7 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
         }
     }
 
-    private sealed class PartyValidator : AbstractValidator<Party>
+    internal sealed class PartyValidator : AbstractValidator<Party>
     {
         public PartyValidator()
         {

@@ -24,7 +24,14 @@ public sealed class NotificationNumbers(NpgsqlDataSource dataSource)
 
     public string Schema { get; init; } = "public";
 
-    public async Task<string> NextAsync(string stateOfExport, int year, CancellationToken ct)
+    public async Task<string> NextAsync(string stateOfExport, int year, CancellationToken ct) =>
+        Format(stateOfExport, year, await NextNumberAsync(stateOfExport, year, ct));
+
+    /// <summary>
+    /// The next number of a series and year: a state of export's notifications (<c>DE</c>), or another series of
+    /// that state such as its Annex VII documents (<c>DE-G</c>, EU 2024/1157 Art. 18).
+    /// </summary>
+    public async Task<long> NextNumberAsync(string series, int year, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             $"""
@@ -32,10 +39,9 @@ public sealed class NotificationNumbers(NpgsqlDataSource dataSource)
              on conflict (state_of_export, year) do update set last_number = {TableName}.last_number + 1
              returning last_number
              """);
-        command.Parameters.AddWithValue(stateOfExport.ToUpperInvariant());
+        command.Parameters.AddWithValue(series.ToUpperInvariant());
         command.Parameters.AddWithValue(year);
-        var next = (long)(await command.ExecuteScalarAsync(ct))!;
-        return Format(stateOfExport, year, next);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>

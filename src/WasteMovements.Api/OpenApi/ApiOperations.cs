@@ -1,11 +1,15 @@
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Consent;
+using WasteMovements.Api.GreenList;
+using WasteMovements.Api.Pipeline;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.PreconsentedFacilities;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Api.Uploads;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Reports;
@@ -58,6 +62,8 @@ public static class ApiOperations
         public const string Shipments = "Shipments";
         public const string TakeBack = "Take-back and illegal traffic";
         public const string Inbox = "Inbox";
+        public const string GreenList = "Green-listed waste (Annex VII)";
+        public const string Uploads = "Bulk upload";
         public const string Audit = "Audit";
         public const string Reports = "Reports";
         public const string ReferenceData = "Reference data";
@@ -75,6 +81,8 @@ public static class ApiOperations
         (Tags.Guarantee, "The insurance, bond or guarantee of the movement (Basel Art. 6(11); EU 2024/1157 Art. 7): recorded by the state of export, approved before the first shipment, released when every certificate has arrived."),
         (Tags.Shipments, "Shipments under a consented notification (Basel Art. 6(9), Annex V B): announced with the movement document, departed, across borders, handed over between carriers, received, rejected and certified by the facility."),
         (Tags.TakeBack, "The duty to re-import (Basel Art. 8; EU 2024/1157 Art. 22-24) and illegal traffic (Basel Art. 9)."),
+        (Tags.GreenList, "Shipments of green-listed waste for recovery and of samples for analysis (EU 2024/1157 Art. 4(4)-(5), 18): no notification and no consent; the person who arranges the shipment fills and signs the Annex VII document, the consignee and the facility confirm receipt, the facility certifies recovery, authorities concerned read and inspect."),
+        (Tags.Uploads, "Many steps at once from a CSV file: each row is decided by the same rules as its single route, in its own transaction; the answer lists each row's outcome."),
         (Tags.Inbox, "What the caller has to do now, with the deadlines of the procedure."),
         (Tags.Audit, "The auditors' view: every event in order, the state at any instant or version, the hash chains and the dossier to archive."),
         (Tags.Reports, "The annual report of a state (Basel Art. 13(3))."),
@@ -547,6 +555,68 @@ public static class ApiOperations
             Refusals = ["retention-period-running"],
             RequestExamples = [new("erasure", "Erase a contact person", Examples.Erasure)], ResponseExample = Examples.Erased,
         },
+        // ---- green-listed waste (EU 2024/1157 Art. 18) ----------------------------------------------------------
+        Op("FillAnnexVIIDocument", Tags.GreenList, "Fill an Annex VII document",
+            "The person who arranges a shipment of green-listed waste destined for recovery (Art. 4(4)), or of a sample for laboratory " +
+            "analysis or an experimental treatment trial (`sample: true`, Art. 4(5)), fills and signs the Annex VII document (Art. 18(4)-(5)). " +
+            "No consent follows. Refused when the waste must be notified instead (an amber or hazardous code, a code outside the green list, " +
+            "a hazardous list-of-waste entry, disposal: Art. 4(1)-(2)), when a sample exceeds 250 kg (Art. 4(5)(a)), without the permits " +
+            "(Art. 18(2)-(3)) or the contract (Art. 18(10)), or later than two working days before the shipment starts (Art. 18(5)). " +
+            "The id is `<dispatch>-<year>-G<sequence>`.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(AnnexVIIDocumentCreated), SuccessDescription = "Filled: the document's id and version 1.", Location = true,
+            Never = [404],
+            Refusals = ["not-an-undertaking", "notification-required", "not-green-listed", "sample-quantity-limit", "annex-vii-too-late", "annex-vii-contract-required"],
+            RequestExamples = [new("copper-scrap", "Copper cable scrap (B1010) from Hamburg to Rotterdam for R4", Examples.AnnexVII)],
+            ResponseExample = Examples.AnnexVIICreated,
+        },
+        Op("ListAnnexVIIDocuments", Tags.GreenList, "List Annex VII documents",
+            "The caller's Annex VII documents, newest first, each with its next step: an authority's those concerning its state (dispatch, " +
+            "transit, destination; Art. 18(4)), a facility's those naming it, an undertaking's those it arranged or receives as consignee, " +
+            "an auditor's all.") with
+        { SuccessType = typeof(AnnexVIIDocumentPage), SuccessDescription = "One page of documents." },
+        Op("GetAnnexVIIDocument", Tags.GreenList, "Read an Annex VII document",
+            "The document as it stands: the particulars (boxes 1-12), the signatures, the receipts of the consignee and the facility, the " +
+            "recovery certificate and its due date, inspections, and the stream `version` to send as `If-Match`.") with
+        { SuccessType = typeof(AnnexVIIDocumentState), SuccessDescription = "The document." },
+        Op("GetAnnexVIIHistory", Tags.GreenList, "Read an Annex VII document's history",
+            "Every event of the document in order, for an auditor or a party: who signed (the person, and the undertaking, facility or " +
+            "authority they acted for), the fact's time and the recorded time, the correlation id and the event's hash in the chain.") with
+        { SuccessType = typeof(AnnexVIIHistory), SuccessDescription = "The document's events." },
+        Op("ConfirmAnnexVIIReceipt", Tags.GreenList, "Confirm receipt of green-listed waste",
+            "The recovery facility or laboratory confirms receipt and the quantity received within two working days of receipt (Art. 18(8)); " +
+            "the consignee signs upon receipt with its own account. A confirmation after two working days is recorded with `late: true`.") with
+        {
+            SuccessType = typeof(DocumentWritten), SuccessDescription = "Received: the document's new version (also in `ETag`).",
+            Refusals = ["not-receiver", "annex-vii-already-received", "annex-vii-receipt-date"],
+            RequestExamples = [new("receipt", "Received 22.4 t", Examples.AnnexVIIReceipt)], ResponseExample = Examples.AnnexVIIWritten,
+        },
+        Op("CertifyAnnexVIIRecovery", Tags.GreenList, "Certify recovery of green-listed waste",
+            "The recovery facility certifies that the recovery has been completed, no later than 30 days after completion and one year after " +
+            "receipt (Art. 18(9)); a later certificate is recorded with `late: true`.") with
+        {
+            SuccessType = typeof(DocumentWritten), SuccessDescription = "Certified: the document's new version (also in `ETag`).",
+            Refusals = ["not-receiver", "annex-vii-recovery-before-receipt", "annex-vii-already-recovered", "annex-vii-recovery-date"],
+            RequestExamples = [new("recovery", "Recovered on 20 December", Examples.AnnexVIIRecovery)], ResponseExample = Examples.AnnexVIIWritten,
+        },
+        Op("RecordAnnexVIIInspection", Tags.GreenList, "Record an inspection",
+            "An authority of a state the document concerns records an inspection of the shipment (Art. 3(27), 18(4)); another state's authority cannot.") with
+        {
+            SuccessType = typeof(DocumentWritten), SuccessDescription = "Recorded: the document's new version (also in `ETag`).",
+            Refusals = ["not-concerned", "annex-vii-inspection-date"],
+            RequestExamples = [new("inspection", "A roadside check", Examples.AnnexVIIInspection)], ResponseExample = Examples.AnnexVIIWritten,
+        },
+        // ---- bulk upload ----------------------------------------------------------------------------------------
+        Op("Upload", Tags.Uploads, "Upload many steps as CSV",
+            "A CSV file (`Content-Type: text/csv`, UTF-8, a header row naming the columns, at most 500 rows) of one kind: `prior-information` " +
+            "(shipment announcements by the state of export), `receipts` (shipment receipts by the facility), `annex-vii-documents` (filled by " +
+            "the person who arranges the shipment) or `annex-vii-receipts`. Each row becomes the command of its single route, is validated " +
+            "and decided by the same rules in a transaction of its own: a refused row appends nothing, an accepted one stays. The answer lists " +
+            "each row's line, outcome (`accepted`, `replayed`, `refused`, `invalid`), the resource it created or changed and, when not " +
+            "accepted, the problem (`rule`, `article`, `detail`, field `errors`). The header `Upload-Id` is required: sent again with the " +
+            "same `Upload-Id`, a row already accepted answers `replayed` with its earlier resource and appends nothing. The columns of " +
+            "each kind are in docs/api-guide.md.") with
+        { SuccessType = typeof(UploadResult), SuccessDescription = "Each row's outcome." },
         Op("VerifyMovementDocument", Tags.Verification, "Verify a movement document",
             "For a customs officer with the paper in hand, without an account: is the document genuine, and where does the shipment " +
             "stand. It shows no more than the paper itself. An HTML page, or JSON with `Accept: application/json`.") with

@@ -39,6 +39,8 @@ public sealed class ContractPolicy : IHttpPolicy
         [Policies.Authority] = [Roles.Authority],
         [Policies.AuthorityOrAuditor] = [Roles.Authority, Roles.Auditor],
         [Policies.Facility] = [Roles.Facility],
+        [Policies.Undertaking] = [Roles.Undertaking],
+        [Policies.GreenList] = [Roles.Auditor, Roles.Authority, Roles.Facility, Roles.Undertaking],
         [Policies.Auditor] = [Roles.Auditor],
         [Policies.Admin] = [Roles.Admin],
     };
@@ -93,7 +95,7 @@ public sealed class ContractPolicy : IHttpPolicy
                                            && QueryTypes.Contains(Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType));
         var writesSteps = parameters.Any(p => p.ParameterType == typeof(StepWriter));
         // StepWriter.OnNotification and OnShipment read If-Match; filing and registry revisions do not.
-        var ifMatch = writesSteps && (routeValues.Contains("number") || routeValues.Contains("shipmentId"));
+        var ifMatch = writesSteps && (routeValues.Contains("number") || routeValues.Contains("shipmentId") || routeValues.Contains("documentId"));
 
         var authorize = method.GetCustomAttributes<AuthorizeAttribute>(true)
             .Concat(method.DeclaringType?.GetCustomAttributes<AuthorizeAttribute>(true) ?? []).ToArray();

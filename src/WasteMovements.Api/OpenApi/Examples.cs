@@ -1,10 +1,12 @@
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Consent;
+using WasteMovements.Api.GreenList;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Shipments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.PreconsentedFacilities;
 using WasteMovements.Domain.Shipments;
@@ -153,6 +155,42 @@ public static class Examples
     public static ShipmentCreated ShipmentCreated => new(ShipmentId, 1, 7);
 
     public static ShipmentWritten ShipmentWritten => new(ShipmentId, 2);
+
+    public const string AnnexVIIId = "DE-2026-G000007";
+
+    /// <summary>EU 2024/1157 Art. 18: copper scrap (B1010) from a dealer in Hamburg to a recovery facility in Rotterdam.</summary>
+    public static AnnexVIIParticulars AnnexVII => new(
+        Arranger: new Party("Schrott Handel GmbH", "Hafenstrasse 9, 20457 Hamburg", "DE-HH-DEALER-17", new ContactPerson("Anna Berger", "+49 40 111111", "anna@example.org")),
+        ArrangerKind: ArrangerKind.DealerOrBroker,
+        ArrangerPermit: "DE-HH-2025-0177",
+        Consignee: new Party("Metaal Handel BV", "Havenweg 2, Rotterdam", "NL-CON-0042", new ContactPerson("Carl de Boer", null, "carl@example.org")),
+        ConsigneeId: "NL-CON-0042",
+        Facility: new Facility("NL-FAC-ROTTERDAM-1", "Metals Recovery Rotterdam", "Industrieweg 10, Rotterdam", "Industrieweg 10, 3044 Rotterdam",
+            new ContactPerson("Piet de Vries", null, "piet@example.org"), null, null, null),
+        FacilityPermit: "NL-ZH-OV-2024-0042",
+        Generator: new Party("Kabelwerk Nord", "Werkstrasse 5, 22041 Hamburg", null, new ContactPerson("Max Mustermann", null, null)),
+        GeneratorSignedBy: "Max Mustermann",
+        Carriers: [new Carrier("Trans Europa Logistik", "Ring 3, Bremen", "DE-CAR-77", new ContactPerson("Karl Fahrer", null, null), ["road"])],
+        StateOfDispatch: "DE",
+        StatesOfTransit: [],
+        StateOfDestination: "NL",
+        Operation: "R4",
+        SubsequentFacility: null,
+        SubsequentOperation: null,
+        Description: "Copper cable scrap, insulation removed",
+        WasteCode: "B1010",
+        EuWasteCode: "17 04 01",
+        QuantityTonnes: 22.5m,
+        ShipmentDate: new DateOnly(2026, 12, 7),
+        ContractReference: "Contract HH-RTM-2026-11 of 2 November 2026",
+        Sample: false,
+        SamplePurpose: null);
+
+    public static AnnexVIIDocumentCreated AnnexVIICreated => new(AnnexVIIId, 1);
+    public static ConfirmAnnexVIIReceipt AnnexVIIReceipt => new(new DateOnly(2026, 12, 8), 22.4m);
+    public static CertifyAnnexVIIRecovery AnnexVIIRecovery => new(new DateOnly(2026, 12, 20));
+    public static RecordAnnexVIIInspection AnnexVIIInspection => new(new DateOnly(2026, 12, 7), "A1 Bremen, parking Ahlhorner Heide", "Annex VII information available in the vehicle and consistent with the load.");
+    public static Pipeline.DocumentWritten AnnexVIIWritten => new(AnnexVIIId, 2);
 
     public static CountryRegistryWritten CountryWritten => new("NL", 3);
 

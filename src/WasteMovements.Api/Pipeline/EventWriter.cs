@@ -163,6 +163,56 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         return WriteOutcome.Written(key, decision.Events.Count, decision);
     }
 
+    /// <summary>
+    /// A new document of an aggregate whose stream holds only its own facts and sets no scheduled deadline (an Annex VII
+    /// document, EU 2024/1157 Art. 18): the step's events start the stream under the key already assigned.
+    /// </summary>
+    public Task<WriteOutcome> StartDocumentAsync<TState, TNew, TCommand>(string key, TNew file, Actor actor, TCommand command,
+        Step<TNew, TCommand> step) where TState : class
+    {
+        var decision = step(file, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return Task.FromResult(WriteOutcome.Refused(refusal));
+        if (decision.Events.Any(e => StreamEventTypes.For(key)?.Contains(e.GetType()) != true))
+        {
+            throw new InvalidOperationException($"A step starting {key} decided an event of another stream");
+        }
+
+        session.Events.StartStream<TState>(key, decision.Events.ToArray());
+        return Task.FromResult(WriteOutcome.Written(key, decision.Events.Count, decision));
+    }
+
+    /// <summary>
+    /// A step on such a document: locked, or optimistic at the If-Match version, like a notification; every event goes
+    /// to the document's own stream. The inbox of these documents is computed from their state, so nothing is scheduled.
+    /// </summary>
+    public async Task<WriteOutcome> OnDocumentAsync<TState, TCommand>(string key, Actor actor, TCommand command,
+        Step<TState, TCommand> step, long? expectedVersion, CancellationToken ct) where TState : class
+    {
+        IEventStream<TState> stream;
+        try
+        {
+            stream = expectedVersion is { } expected
+                ? await StreamLoader.OptimisticAsync<TState>(session, key, expected, ct)
+                : (await StreamLoader.ExclusiveAsync<TState>(session, [key], ct))[0];
+        }
+        catch (ConcurrencyException) when (expectedVersion is not null)
+        {
+            return WriteOutcome.Stale(expectedVersion.Value);
+        }
+
+        if (stream.Aggregate is not { } before) return WriteOutcome.NotFound(key);
+        var decision = step(before, actor, command, clock.GetUtcNow());
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        if (decision.Events.Any(e => StreamEventTypes.For(key)?.Contains(e.GetType()) != true))
+        {
+            throw new InvalidOperationException($"A step on {key} decided an event of another stream");
+        }
+
+        var version = Version(stream) + decision.Events.Count;
+        if (decision.Events.Count > 0) stream.AppendMany(decision.Events);
+        return WriteOutcome.Written(key, version, decision);
+    }
+
     /// <summary>A state's entry in the country registry (stream <c>country:XX</c>, created by its first revision), locked.</summary>
     public Task<WriteOutcome> OnRegistryEntryAsync<TCommand>(string key, Actor actor, TCommand command,
         Step<CountryRegistryEntry?, TCommand> step, CancellationToken ct) =>

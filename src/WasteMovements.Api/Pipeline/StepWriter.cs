@@ -70,6 +70,20 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
         return Answer(outcome, "illegal-traffic-case", o => Results.Ok(new CaseWritten(o.Stream, o.Version)));
     }
 
+    /// <summary>A step that starts a document's own stream (an Annex VII document) under the key already assigned.</summary>
+    public async Task<IResult> StartDocument<TState, TNew, TCommand>(string key, TNew file, TCommand command, Step<TNew, TCommand> step,
+        string kind, Func<WriteOutcome, IResult> answer) where TState : class =>
+        Answer(await writer.StartDocumentAsync<TState, TNew, TCommand>(key, file, Actor, command, step), kind, answer);
+
+    /// <summary>A step on a document's own stream; answered 200 with <see cref="DocumentWritten"/> unless told otherwise.</summary>
+    public async Task<IResult> OnDocument<TState, TCommand>(string key, TCommand command, Step<TState, TCommand> step, string kind,
+        Func<WriteOutcome, IResult>? answer = null) where TState : class
+    {
+        if (!IfMatch.TryParse(http.Request, out var expected)) return IfMatch.Invalid();
+        var outcome = await writer.OnDocumentAsync(key, Actor, command, step, expected, http.RequestAborted);
+        return Answer(outcome, kind, answer ?? (o => Results.Ok(new DocumentWritten(o.Stream, o.Version))));
+    }
+
     /// <summary>A revision of a state's entry in the country registry.</summary>
     public async Task<IResult> OnRegistryEntry<TCommand>(string key, TCommand command, Step<CountryRegistryEntry?, TCommand> step,
         Func<WriteOutcome, IResult> answer) =>
@@ -92,3 +106,5 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
 
 /// <summary>The answer to a step on an illegal-traffic case: the case and its stream's new version (its ETag).</summary>
 public sealed record CaseWritten(string CaseId, long Version);
+/// <summary>The answer to a step on a document's stream: its id and new version (also the ETag).</summary>
+public sealed record DocumentWritten(string Id, long Version);

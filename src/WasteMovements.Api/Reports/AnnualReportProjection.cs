@@ -4,6 +4,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 using WasteMovements.Domain.IllegalTraffic;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.Reports;
 using WasteMovements.Domain.Shipments;
 
@@ -24,6 +25,8 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
         // Illegal-traffic cases of their own (Basel Art. 9(1)(a)): found, then attributed.
         IncludeType<IllegalTrafficCaseOpened>();
         IncludeType<ResponsibilityAttributed>();
+        // EU 2024/1157 Art. 18: the facility's receipt of an Annex VII document, counted in its own section.
+        IncludeType<AnnexVIIReceiptConfirmed>();
     }
 
     public override async ValueTask<AnnualReport?> EvolveAsync(AnnualReport? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
@@ -38,6 +41,14 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                 ResponsibilityAttributed a => AnnualReporting.CaseAttributed(r, a),
                 _ => r,
             } with { Version = e.Sequence };
+        }
+
+        if (e.Data is AnnexVIIReceiptConfirmed received)
+        {
+            var document = await session.LoadAsync<AnnexVIIDocumentState>(received.DocumentId, cancellation);
+            if (document is null) return snapshot;
+            var key = id.Split(':');
+            return AnnexVIIReporting.Received(snapshot ?? AnnualReport.Empty(key[0], int.Parse(key[1])), document, received) with { Version = e.Sequence };
         }
 
         var shipmentId = e.Data switch
@@ -85,6 +96,19 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                 {
                     if (!cases.TryGetValue(((ResponsibilityAttributed)e.Data).CaseId, out var c)) continue;
                     foreach (var key in AnnualReporting.ReportsFor(c)) grouping.AddEvent(key, e);
+                }
+            }
+
+            var receipts = events.Where(e => e.Data is AnnexVIIReceiptConfirmed).ToList();
+            if (receipts.Count > 0)
+            {
+                var documentIds = receipts.Select(e => ((AnnexVIIReceiptConfirmed)e.Data).DocumentId).Distinct().ToArray();
+                var documents = (await session.LoadManyAsync<AnnexVIIDocumentState>(documentIds)).ToDictionary(d => d.Id);
+                foreach (var e in receipts)
+                {
+                    var r = (AnnexVIIReceiptConfirmed)e.Data;
+                    if (!documents.TryGetValue(r.DocumentId, out var document)) continue;
+                    foreach (var key in AnnexVIIReporting.ReportsFor(document, r)) grouping.AddEvent(key, e);
                 }
             }
 

@@ -71,6 +71,13 @@ public static class GetAnnualReportEndpoint
             csv.AppendLine(string.Join(',', "illegal-traffic", i.Direction.ToString().ToLowerInvariant(), F(i.Counterpart), F(i.CaseId ?? i.ShipmentId), "", F(i.FoundAt), F(i.Cause), i.ExporterAtFault));
         }
 
+        // EU 2024/1157 Art. 18: green-listed waste and samples with Annex VII information, apart from the notified movements.
+        if (r.AnnexVII.Count > 0) csv.AppendLine("section,direction,counterpart,waste_code,operation,samples,tonnes,shipments,documents");
+        foreach (var a in r.AnnexVII)
+        {
+            csv.AppendLine(string.Join(',', "annex-vii", a.Direction.ToString().ToLowerInvariant(), F(a.Counterpart), F(a.WasteCode), F(a.Operation), a.Samples, F(a.Tonnes), a.Shipments, a.Documents.Count));
+        }
+
         return csv.ToString();
     }
 }

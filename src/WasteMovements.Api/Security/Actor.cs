@@ -7,9 +7,11 @@ public static class Roles
 {
     public const string Authority = "authority";
     public const string Facility = "facility";
+    /// <summary>An undertaking involved in a green-list shipment: the person who arranges it, or the consignee (EU 2024/1157 Art. 18(4)).</summary>
+    public const string Undertaking = "undertaking";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Authority, Facility, Auditor, Admin };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Authority, Facility, Undertaking, Auditor, Admin };
 }
 
 public static class ClaimNames
@@ -17,6 +19,7 @@ public static class ClaimNames
     public const string Role = "role";
     public const string Country = "country";
     public const string Facility = "facility";
+    public const string Undertaking = "undertaking";
     public const string Subject = "sub";
 }
 
@@ -31,12 +34,14 @@ public static class ActorClaims
         user.FindFirst(ClaimNames.Subject)?.Value ?? "anonymous",
         RoleOf(user.FindFirst(ClaimNames.Role)?.Value),
         user.FindFirst(ClaimNames.Country)?.Value?.ToUpperInvariant(),
-        user.FindFirst(ClaimNames.Facility)?.Value);
+        user.FindFirst(ClaimNames.Facility)?.Value,
+        user.FindFirst(ClaimNames.Undertaking)?.Value);
 
     private static ActorRole RoleOf(string? role) => role switch
     {
         Roles.Authority => ActorRole.Authority,
         Roles.Facility => ActorRole.Facility,
+        Roles.Undertaking => ActorRole.Undertaking,
         Roles.Auditor => ActorRole.Auditor,
         Roles.Admin => ActorRole.Admin,
         // An unknown role gets no rights (tokens with one are refused at validation anyway).

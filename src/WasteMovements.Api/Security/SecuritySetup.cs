@@ -11,6 +11,9 @@ public static class Policies
     public const string Authority = "authority";
     public const string AuthorityOrAuditor = "authority-or-auditor";
     public const string Facility = "facility";
+    public const string Undertaking = "undertaking";
+    /// <summary>Anyone who may read Annex VII documents: authorities, facilities, undertakings, auditors (each sees its own).</summary>
+    public const string GreenList = "green-list";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
 }
@@ -23,9 +26,10 @@ public static class SecuritySetup
         static bool Has(System.Security.Claims.ClaimsPrincipal u, string claim) => !string.IsNullOrWhiteSpace(u.FindFirst(claim)?.Value);
         if (!Has(user, ClaimNames.Subject)) return "sub";
         var role = user.FindFirst(ClaimNames.Role)?.Value;
-        if (role is null || !Roles.All.Contains(role)) return "a role (authority, facility, auditor, admin)";
+        if (role is null || !Roles.All.Contains(role)) return "a role (authority, facility, undertaking, auditor, admin)";
         if (role == Roles.Authority && !Has(user, ClaimNames.Country)) return "country";
         if (role == Roles.Facility && !Has(user, ClaimNames.Facility)) return "facility";
+        if (role == Roles.Undertaking && !Has(user, ClaimNames.Undertaking)) return "undertaking";
         return null;
     }
 
@@ -75,6 +79,12 @@ public static class SecuritySetup
                 (c.User.HasClaim(ClaimNames.Role, Roles.Authority) && c.User.HasClaim(x => x.Type == ClaimNames.Country))
                 || c.User.HasClaim(ClaimNames.Role, Roles.Auditor)))
             .AddPolicy(Policies.Facility, p => p.RequireClaim(ClaimNames.Role, Roles.Facility).RequireClaim(ClaimNames.Facility).RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.Undertaking, p => p.RequireClaim(ClaimNames.Role, Roles.Undertaking).RequireClaim(ClaimNames.Undertaking).RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.GreenList, p => p.RequireClaim(ClaimNames.Subject).RequireAssertion(c =>
+                (c.User.HasClaim(ClaimNames.Role, Roles.Authority) && c.User.HasClaim(x => x.Type == ClaimNames.Country))
+                || (c.User.HasClaim(ClaimNames.Role, Roles.Facility) && c.User.HasClaim(x => x.Type == ClaimNames.Facility))
+                || (c.User.HasClaim(ClaimNames.Role, Roles.Undertaking) && c.User.HasClaim(x => x.Type == ClaimNames.Undertaking))
+                || c.User.HasClaim(ClaimNames.Role, Roles.Auditor)))
             .AddPolicy(Policies.Auditor, p => p.RequireClaim(ClaimNames.Role, Roles.Auditor).RequireClaim(ClaimNames.Subject))
             .AddPolicy(Policies.Admin, p => p.RequireClaim(ClaimNames.Role, Roles.Admin).RequireClaim(ClaimNames.Subject));
 

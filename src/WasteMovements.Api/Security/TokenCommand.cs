@@ -4,7 +4,7 @@ namespace WasteMovements.Api.Security;
 
 public sealed class TokenInput
 {
-    [Description("Role: authority, facility, auditor or admin")]
+    [Description("Role: authority, facility, undertaking, auditor or admin")]
     public string RoleFlag { get; set; } = Roles.Authority;
 
     [Description("ISO 3166-1 alpha-2 code of the state an authority acts for")]
@@ -12,6 +12,9 @@ public sealed class TokenInput
 
     [Description("Facility id a facility user acts for")]
     public string? FacilityFlag { get; set; }
+
+    [Description("Undertaking id an undertaking user acts for (person who arranges a green-list shipment, or consignee)")]
+    public string? UndertakingFlag { get; set; }
 
     [Description("The person (sub claim)")]
     public string SubFlag { get; set; } = "developer";
@@ -50,6 +53,12 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
             return Task.FromResult(false);
         }
 
+        if (input.RoleFlag == Roles.Undertaking && string.IsNullOrWhiteSpace(input.UndertakingFlag))
+        {
+            Console.Error.WriteLine("--undertaking is required for an undertaking");
+            return Task.FromResult(false);
+        }
+
         // Development tokens: without an explicit environment, read the Development settings.
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                           ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
@@ -65,7 +74,7 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
         settings.EnsureUsable(new SimpleEnvironment(environment));
 
         var token = new TokenIssuer(settings).Issue(
-            input.RoleFlag, input.SubFlag, input.CountryFlag, input.FacilityFlag, TimeSpan.FromHours(input.HoursFlag));
+            input.RoleFlag, input.SubFlag, input.CountryFlag, input.FacilityFlag, TimeSpan.FromHours(input.HoursFlag), input.UndertakingFlag);
         Output.WriteLine(token);
         return Task.FromResult(true);
     }

@@ -10,11 +10,12 @@ namespace WasteMovements.Api.Security;
 /// </summary>
 public sealed class TokenIssuer(JwtSettings settings)
 {
-    public string Issue(string role, string subject, string? country = null, string? facility = null, TimeSpan? lifetime = null)
+    public string Issue(string role, string subject, string? country = null, string? facility = null, TimeSpan? lifetime = null, string? undertaking = null)
     {
         var claims = new List<Claim> { new(ClaimNames.Subject, subject), new(ClaimNames.Role, role) };
         if (country is not null) claims.Add(new Claim(ClaimNames.Country, country.ToUpperInvariant()));
         if (facility is not null) claims.Add(new Claim(ClaimNames.Facility, facility));
+        if (undertaking is not null) claims.Add(new Claim(ClaimNames.Undertaking, undertaking));
 
         var now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor

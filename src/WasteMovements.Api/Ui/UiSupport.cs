@@ -121,6 +121,15 @@ public sealed class ApiClient(IHttpClientFactory factory, IServer server, IConfi
         return await Read(response, ct);
     }
 
+    /// <summary>A CSV upload (POST /api/uploads/{kind}) with its Upload-Id, as any client sends it.</summary>
+    public async Task<ApiResult> PostCsvAsync(string? token, string path, string csv, string uploadId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+        request.Headers.Add("Upload-Id", uploadId);
+        using var response = await Client(token).SendAsync(request, ct);
+        return await Read(response, ct);
+    }
+
     private async Task<ApiResult> Read(HttpResponseMessage response, CancellationToken ct) =>
         new((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync(ct), Json);
 }
@@ -170,6 +179,7 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
     {
         ActorRole.Authority => $"Competent authority {Me.Country} ({Me.Person})",
         ActorRole.Facility => $"Facility {Me.Facility} ({Me.Person})",
+        ActorRole.Undertaking => $"Undertaking {Me.Undertaking} ({Me.Person})",
         _ => $"{Me.Role.ToString().ToLowerInvariant()} ({Me.Person})",
     };
 }

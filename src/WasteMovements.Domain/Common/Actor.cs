@@ -6,6 +6,11 @@ public enum ActorRole
     Authority,
     /// <summary>A person acting for a disposal or recovery facility (the consignee's site).</summary>
     Facility,
+    /// <summary>
+    /// A person acting for an undertaking involved in a shipment of green-listed waste: the person who arranges the
+    /// shipment or the consignee (EU 2024/1157 Art. 18(4): "all undertakings involved in the shipment").
+    /// </summary>
+    Undertaking,
     Auditor,
     Admin,
     /// <summary>The system itself: deadlines that fall due.</summary>
@@ -18,11 +23,13 @@ public enum ActorRole
 /// Who acts: the person (the token's <c>sub</c>), the role, and the state (authorities) or facility
 /// (facilities) they act for. The one actor type of every decision.
 /// </summary>
-public sealed record Actor(string Person, ActorRole Role, string? Country = null, string? Facility = null)
+public sealed record Actor(string Person, ActorRole Role, string? Country = null, string? Facility = null, string? Undertaking = null)
 {
     public static Actor Authority(string person, string country) => new(person, ActorRole.Authority, country.ToUpperInvariant());
 
     public static Actor OfFacility(string person, string facility) => new(person, ActorRole.Facility, Facility: facility);
+
+    public static Actor OfUndertaking(string person, string undertaking) => new(person, ActorRole.Undertaking, Undertaking: undertaking);
 
     public static readonly Actor Deadlines = new("system", ActorRole.System);
 
@@ -35,6 +42,10 @@ public sealed record Actor(string Person, ActorRole Role, string? Country = null
     /// <summary>Whether this actor acts for the facility <paramref name="facilityId"/>.</summary>
     public bool IsFacilityOf(string facilityId) => Role == ActorRole.Facility && string.Equals(Facility, facilityId, StringComparison.Ordinal);
 
+    /// <summary>Whether this actor acts for the undertaking <paramref name="undertakingId"/>.</summary>
+    public bool IsUndertakingOf(string? undertakingId) => Role == ActorRole.Undertaking && undertakingId is not null && string.Equals(Undertaking, undertakingId, StringComparison.Ordinal);
+
+    public bool IsUndertaking => Role == ActorRole.Undertaking && Undertaking is not null;
     public bool IsAuthority => Role == ActorRole.Authority && Country is not null;
     public bool IsFacility => Role == ActorRole.Facility && Facility is not null;
     public bool IsAuditor => Role == ActorRole.Auditor;
@@ -45,6 +56,7 @@ public sealed record Actor(string Person, ActorRole Role, string? Country = null
     {
         ActorRole.Authority => $"authority:{Country}",
         ActorRole.Facility => $"facility:{Facility}",
+        ActorRole.Undertaking => $"undertaking:{Undertaking}",
         _ => Role.ToString().ToLowerInvariant(),
     };
 }

@@ -43,6 +43,8 @@ public sealed record AnnualReport
     public IReadOnlyList<ReportLine> Lines { get; init; } = [];
     public IReadOnlyList<TakeBackLine> TakeBacks { get; init; } = [];
     public IReadOnlyList<IllegalTrafficLine> IllegalTraffic { get; init; } = [];
+    /// <summary>Green-listed waste and samples shipped with Annex VII information, counted apart (EU 2024/1157 Art. 18; GreenList/AnnexVIIReporting).</summary>
+    public IReadOnlyList<GreenList.AnnexVIIReportLine> AnnexVII { get; init; } = [];
     public long Version { get; init; }
 
     public static string Key(string state, int year) => $"{state.ToUpperInvariant()}:{year}";

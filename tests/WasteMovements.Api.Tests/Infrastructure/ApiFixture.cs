@@ -67,6 +67,10 @@ public sealed class ApiFixture : IAsyncLifetime
     public HttpClient FacilityUser(string facilityId, string person = "operator") =>
         WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Facility, person, facility: facilityId));
 
+    /// <summary>An undertaking of a green-list shipment: the person who arranges it, or the consignee (EU 2024/1157 Art. 18(4)).</summary>
+    public HttpClient Undertaking(string undertakingId, string person = "trader") =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Undertaking, person, undertaking: undertakingId));
+
     public HttpClient Auditor(string person = "auditor") =>
         WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Auditor, person));
 

@@ -13,6 +13,7 @@ public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, IHostEn
         ("authority:FR", "Authority FR (France)"), ("authority:JP", "Authority JP (Japan)"), ("authority:KR", "Authority KR (Korea)"),
         ("authority:MY", "Authority MY (Malaysia)"), ("facility:NL-FAC-ROTTERDAM-1", "Facility NL-FAC-ROTTERDAM-1"),
         ("facility:DE-FAC-BREMEN-INC", "Facility DE-FAC-BREMEN-INC"), ("facility:JP-FAC-AKITA-1", "Facility JP-FAC-AKITA-1"),
+        ("undertaking:DE-HH-DEALER-17", "Undertaking DE-HH-DEALER-17 (arranges green-list shipments)"), ("undertaking:NL-CON-0042", "Undertaking NL-CON-0042 (consignee)"),
         ("auditor:", "Auditor"), ("admin:", "Administrator"),
     ];
 
@@ -30,6 +31,7 @@ public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, IHostEn
         {
             Roles.Authority => issuer.Issue(role, $"demo.{value.ToLowerInvariant()}", country: value),
             Roles.Facility => issuer.Issue(role, "demo.operator", facility: value),
+            Roles.Undertaking => issuer.Issue(role, "demo.trader", undertaking: value),
             _ => issuer.Issue(role, $"demo.{role}"),
         };
         UiIdentity.SignIn(Response, token);
