@@ -200,7 +200,7 @@ public static partial class Filing
         authorities.AddRange(transits.Select(t => new ConcernedAuthority(t.Code, AuthorityRole.Transit, Tacit(t), Profile(t))));
 
         // The register entry as it stands today travels with the file (a later amendment or revocation does not change it).
-        return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow, p.ClaimsPreconsent ? preconsent?.Record() : null);
+        return new NotificationFiled(notificationNumber, p, regime, authorities, now, flow, Preconsent: p.ClaimsPreconsent ? preconsent?.Record() : null);
     }
 
     /// <summary>The filing step (Basel Art. 6(1)): the checks, then the fact that starts the notification's stream.</summary>
