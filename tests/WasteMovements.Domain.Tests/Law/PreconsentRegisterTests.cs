@@ -155,7 +155,8 @@ public sealed class PreconsentRegisterTests
     {
         var p = Claim() with { FirstDeparture = TestStart.Day(8), LastDeparture = TestStart.Day(8).AddYears(3) };
         var n = NotificationEvolution.Create(Given.Single<NotificationFiled>(File(p, Registered())));
-        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
+        // EU 2024/1157 Art. 14(14): the 7 working days run from the Art. 8(12) information that the file is properly completed.
+        n = Given.That(n, new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationCompletenessConfirmed("NL", T0));
         var nl = n.AuthorityOf("NL")!;
         var deadline = RegimeRules.Decision(n, nl, WorkingDays.Shipped)!;
         Assert.Equal(WorkingDays.Shipped.AddWorkingDays(T0, 7, "NL"), deadline.DueAt);
@@ -164,8 +165,8 @@ public sealed class PreconsentRegisterTests
 
         // Without the claim: 30 days and one year.
         var plain = Given.That(NotificationEvolution.Create(Filing.Filed(Samples.Notification("DE", "NL"), "DE-2026-000002", Given.Registry, T0)),
-            new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
-        Assert.Equal(T0.AddDays(30), RegimeRules.Decision(plain, plain.AuthorityOf("NL")!, WorkingDays.Shipped)!.DueAt);
+            new NotificationAcknowledged("NL", AuthorityRole.Import, T0), new NotificationCompletenessConfirmed("NL", T0));
+        Assert.Equal(Periods.Days(T0, 30, "NL", rollOver: true, WorkingDays.Shipped).DueAt, RegimeRules.Decision(plain, plain.AuthorityOf("NL")!, WorkingDays.Shipped)!.DueAt);
         Assert.Equal((12, "EU 2024/1157 Art. 9(4)"), RegimeRules.MaximumValidity(plain));
     }
 
@@ -184,7 +185,8 @@ public sealed class PreconsentRegisterTests
         var read = JsonSerializer.Deserialize<NotificationFiled>(old, Json)!;
         Assert.Null(read.Preconsent);
         Assert.Null(read.Particulars.PreconsentEntry);
-        var n = Given.That(NotificationEvolution.Create(read), new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
+        var n = Given.That(NotificationEvolution.Create(read), new NotificationAcknowledged("NL", AuthorityRole.Import, T0),
+            new NotificationCompletenessConfirmed("NL", T0));
         Assert.True(n.PreconsentedFacility);
         Assert.Equal(WorkingDays.Shipped.AddWorkingDays(T0, 7, "NL"), RegimeRules.Decision(n, n.AuthorityOf("NL")!, WorkingDays.Shipped)!.DueAt);
     }
