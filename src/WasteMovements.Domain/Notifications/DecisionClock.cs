@@ -15,15 +15,24 @@ public static class DecisionClock
     /// <summary>The instant the period starts (null: not yet) and the event it runs from, with its article.</summary>
     public static (DateTimeOffset? Start, string From) Start(NotificationState n) => n.Regime switch
     {
-        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } =>
+        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } when DestinationInUnion(n) =>
             (n.CompletenessConfirmedAt, "the destination's Art. 8(12) information (EU 2024/1157 Art. 9(1))"),
+        // Exports and transit through the Union (Titles IV, VI): the destination is a third country's authority acting under
+        // its own instrument (OECD C(2001)107: 30 days from its acknowledgement); Title II applies only mutatis mutandis
+        // (Art. 38(1), 44(1), 49(1)) and nothing makes it give the Art. 8(12) information [K] (docs/law.md, "The decision clock").
+        { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } =>
+            (ImportAcknowledgedAt(n), "the destination's acknowledgement (EU 2024/1157 Art. 38(1), 44(1), 49(1); OECD C(2001)107)"),
         { Regime: ControlRegime.Eu } => (ImportAcknowledgedAt(n), "the destination's acknowledgement (EC 1013/2006 Art. 8(2), 9(1))"),
         _ => (ImportAcknowledgedAt(n), "the acknowledgement (OECD C(2001)107)"),
     };
 
     /// <summary>Whether the file waits for the destination's Art. 8(12) information.</summary>
     public static bool AwaitsCompleteness(NotificationState n) =>
-        n.Regime is { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } && n.CompletenessConfirmedAt is null && !n.IsTerminal;
+        n.Regime is { Regime: ControlRegime.Eu, Instrument: RegimeInfo.Eu2024Instrument } && DestinationInUnion(n) && n.CompletenessConfirmedAt is null && !n.IsTerminal;
+
+    /// <summary>Whether the destination is a Member State's authority (Titles II, V and Art. 32), which gives the Art. 8(12) information.</summary>
+    public static bool DestinationInUnion(NotificationState n) =>
+        n.Flow is null or EuFlow.IntraUnion or EuFlow.OutermostRegion or EuFlow.ImportFromOecd or EuFlow.ImportFromThirdCountry or EuFlow.ImportFromOverseasTerritory;
 
     /// <summary>
     /// Why the destination may not yet inform all that the notification is properly completed, or null when it may:

@@ -29,6 +29,12 @@ public static partial class Procedure
                 $"Notification {n.Id} is under {n.Regime.Instrument}; its decision period runs from the destination's acknowledgement, not from an Art. 8(12) information.");
         }
 
+        if (!DecisionClock.DestinationInUnion(n))
+        {
+            return Decision.Refuse("completeness-confirmation-not-applicable", "EU 2024/1157 Art. 8(12), 38(1), 44(1)",
+                $"The destination of notification {n.Id} ({n.StateOfImport}) is outside the Union; its decision period runs from its acknowledgement.");
+        }
+
         if (n.CompletenessConfirmedAt is { } at)
         {
             return Decision.Refuse("completeness-already-confirmed", DecisionClock.Article812,
