@@ -151,6 +151,24 @@ public sealed class DecisionClockTests
     }
 
     [Fact]
+    public void An_export_to_a_third_country_runs_from_the_destinations_acknowledgement_EU_Art_44_1()
+    {
+        // DE -> CH for recovery (Art. 44): the Swiss authority acts under the OECD Decision, not under Art. 8(12).
+        var n = Given.That(Filed("DE", "CH"), new NotificationAcknowledged("CH", AuthorityRole.Import, T0));
+        Assert.False(DecisionClock.AwaitsCompleteness(n));
+        var ch = RegimeRules.Decision(n, n.AuthorityOf("CH")!, WorkingDays.Shipped)!;
+        Assert.Equal(Periods.Days(T0, 30, "CH", rollOver: true, WorkingDays.Shipped).DueAt, ch.DueAt);
+        Assert.Contains("acknowledgement", ch.Basis);
+        Given.Refused(Procedure.ConfirmCompleteness(n, Ca("CH"), new ConfirmCompleteness(), T0), "completeness-confirmation-not-applicable",
+            "EU 2024/1157 Art. 8(12), 38(1), 44(1)");
+
+        // DE -> NL (Title II): the same acknowledgement starts nothing until the 8(12) information.
+        var intra = Given.That(Filed("DE", "NL"), new NotificationAcknowledged("NL", AuthorityRole.Import, T0));
+        Assert.True(DecisionClock.AwaitsCompleteness(intra));
+        Assert.Null(RegimeRules.Decision(intra, intra.AuthorityOf("NL")!, WorkingDays.Shipped)!.DueAt);
+    }
+
+    [Fact]
     public void Under_1013_2006_the_clock_runs_from_the_destinations_acknowledgement_Art_85_3()
     {
         // Filed and acknowledged before 21 May 2026 (dates of law): the file stays under 1013/2006 (Art. 85(3)).
