@@ -28,7 +28,12 @@ public sealed class EuFlowScenarioTests(ApiFixture api)
         await api.Authority("DE").Decide(number, Consent(contract: false)).Ok();
         Assert.Equal("partiallyConsented", await api.StatusAsync(number));
 
-        api.Clock.Advance(TimeSpan.FromDays(30));
+        // 30 days from the Swiss acknowledgement, to the end of the last day (EU periods: 1182/71 Art. 3).
+        var due = (await api.NotificationAsync(number)).AuthorityOf("CH")["decisionDeadline"]!["dueAt"]!.GetValue<DateTimeOffset>();
+        api.Clock.Set(due.AddMinutes(-1));
+        await api.FireDueDeadlinesAsync();
+        Assert.Equal("acknowledged", (await api.NotificationAsync(number)).AuthorityOf("CH")["status"]!.GetValue<string>());
+        api.Clock.Set(due);
         await api.FireDueDeadlinesAsync();
         var state = await api.NotificationAsync(number);
         Assert.Equal("tacitlyConsented", state.AuthorityOf("CH")["status"]!.GetValue<string>());
