@@ -35,10 +35,12 @@ public static class RenotifyEndpoint
         var validation = await RequestValidation.Validate(validators, body.ApplyTo(predecessor.Particulars));
         if (validation is not Wolverine.Http.WolverineContinue) return validation;
         var registryNow = await registry.CurrentAsync(ct);
+        // The records the new particulars name, loaded as the filing endpoint loads them (EU 2024/1157 Art. 14; Art. 15(7)-(8)).
+        var (preconsent, earlier) = await NamedRecords.LoadAsync(session, body.ApplyTo(predecessor.Particulars), ct);
         // Checked before a number of the state's sequence is spent on a renotification that will be refused.
-        if (Procedure.CheckRenotification(predecessor, write.Actor, body, registryNow, clock.GetUtcNow()) is { } refusal) return Problems.Result(refusal);
+        if (Procedure.CheckRenotification(predecessor, write.Actor, body, registryNow, clock.GetUtcNow(), preconsent, earlier) is { } refusal) return Problems.Result(refusal);
         var next = await numbers.NextAsync(predecessor.StateOfExport, clock.GetUtcNow().Year, ct);
-        return await write.StartNotification(next, new RenotificationBasis(predecessor, next, registryNow), body, Procedure.Renotify,
+        return await write.StartNotification(next, new RenotificationBasis(predecessor, next, registryNow, preconsent, earlier), body, Procedure.Renotify,
             written => Results.Created($"/api/notifications/{next}", new NotificationCreated(next, written.Version)));
     }
 

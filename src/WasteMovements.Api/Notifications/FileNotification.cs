@@ -30,10 +30,7 @@ public static class FileNotificationEndpoint
         var registryNow = await registry.CurrentAsync(ct);
         // The records the filing names, for the pure checks: the pre-consent register entry (EU 2024/1157 Art. 14) and the
         // notification an onward delivery follows (Art. 15(7)-(8)).
-        var preconsent = body.PreconsentEntry is { Length: > 0 } entry
-            ? await session.LoadAsync<PreconsentedFacilityEntry>(PreconsentedFacilityEntry.StreamKey(entry), ct)
-            : null;
-        var earlier = body.EarlierNotification is { Length: > 0 } first ? await session.LoadAsync<NotificationState>(first.ToUpperInvariant(), ct) : null;
+        var (preconsent, earlier) = await NamedRecords.LoadAsync(session, body, ct);
         // Checked before a number of the state's sequence is spent on a filing that will be refused.
         if (Filing.Check(body, write.Actor, registryNow, clock.GetUtcNow(), preconsent, earlier) is { } refusal) return Problems.Result(refusal);
         var number = await numbers.NextAsync(body.StateOfExport, clock.GetUtcNow().Year, ct);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Shipments;
@@ -41,6 +42,8 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/notifications/{number}/changes", "POST /api/notifications/{number}/changes/{changeId}/answers",
         "POST /api/notifications/{number}/renotifications",
         "POST /api/preconsented-facilities", "POST /api/preconsented-facilities/{entryId}/amendments", "POST /api/preconsented-facilities/{entryId}/revocation",
+        "POST /api/annex-vii-documents", "POST /api/annex-vii-documents/{documentId}/receipts", "POST /api/annex-vii-documents/{documentId}/recovery",
+        "POST /api/annex-vii-documents/{documentId}/inspections", "POST /api/uploads/{kind}",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -546,5 +549,173 @@ public sealed class WireFormatTests(ApiFixture api)
         await Post(nl, $"/api/preconsented-facilities/{id}/revocation", new { reason = "Permit suspended" });
         var history = (await (await api.Auditor().GetAsync($"/api/preconsented-facilities/{id}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
         Assert.Equal("Permit suspended", Text(history[2]!["data"]!["reason"]));
+    }
+    private async Task<JsonNode> AnnexVIIAsync(string id) =>
+        await (await api.Auditor().GetAsync($"/api/annex-vii-documents/{id}")).ShouldBe(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task The_annex_vii_steps_read_their_documented_names()
+    {
+        using var _ = api.TimeTravel();
+        var facility = "NL-FAC-W7-" + Guid.NewGuid().ToString("N")[..8];
+        var consignee = "NL-CON-W7-" + Guid.NewGuid().ToString("N")[..8];
+        // EU 2024/1157 Art. 18: an interim recovery (R13) names the facility and the R-code that follow (Art. 18(7)).
+        var body = new
+        {
+            arranger = new
+            {
+                name = "Schrott Handel GmbH", address = "Hafenstrasse 9, 20457 Hamburg", registrationNumber = "DE-HH-DEALER-17",
+                contact = new { name = "Anna Berger", phone = "+49 40 111111", email = "anna@example.org" },
+            },
+            arrangerKind = "dealerOrBroker",
+            arrangerPermit = "DE-HH-2025-0177",
+            consignee = new
+            {
+                name = "Metaal Handel BV", address = "Havenweg 2, Rotterdam", registrationNumber = "NL-CON-0042",
+                contact = new { name = "Carl de Boer", phone = None, email = "carl@example.org" },
+            },
+            consigneeId = consignee,
+            facility = new
+            {
+                id = facility, name = "Metals Recovery Rotterdam", address = "Industrieweg 10, Rotterdam", siteAddress = "Industrieweg 10, 3044 Rotterdam",
+                contact = new { name = "Piet de Vries", phone = None, email = "piet@example.org" }, latitude = 51.9, longitude = 4.4,
+                technicalDescription = "Copper granulation line",
+            },
+            facilityPermit = "NL-ZH-OV-2024-0042",
+            generator = new
+            {
+                name = "Kabelwerk Nord", address = "Werkstrasse 5, 22041 Hamburg", registrationNumber = "DE-GEN-5",
+                contact = new { name = "Max Mustermann", phone = None, email = None },
+            },
+            generatorSignedBy = "Max Mustermann",
+            carriers = new[]
+            {
+                new
+                {
+                    name = "Trans Europa Logistik", address = "Ring 3, Bremen", registrationNumber = "DE-CAR-77",
+                    contact = new { name = "Karl Fahrer", phone = None, email = None }, meansOfTransport = new[] { "road" },
+                },
+            },
+            stateOfDispatch = "DE",
+            statesOfTransit = new[] { "BE" },
+            stateOfDestination = "NL",
+            operation = "R13",
+            subsequentFacility = "Copper Works Moerdijk, Havenweg 4, 4782 Moerdijk",
+            subsequentOperation = "R4",
+            description = "Copper cable scrap, insulation removed",
+            wasteCode = "B1010",
+            euWasteCode = "17 04 01",
+            quantityTonnes = 22.5,
+            shipmentDate = TestStart.Text(TestStart.Day(3)),
+            contractReference = "Contract HH-RTM-2026-11",
+            sample = false,
+            samplePurpose = None,
+        };
+
+        var created = await Post(api.Undertaking("DE-HH-DEALER-17", "anna"), "/api/annex-vii-documents", body, HttpStatusCode.Created);
+        var id = Text(created["documentId"]);
+        Assert.Equal(1, created["version"]!.GetValue<long>());
+        var document = await AnnexVIIAsync(id);
+        Assert.Equal((id, "filled", "DE-HH-DEALER-17", "anna"), (Text(document["id"]), Text(document["status"]), Text(document["arrangerId"]), Text(document["filledBy"])));
+        // The document keeps the particulars as sent: every box under the name it was sent with.
+        var sent = JsonSerializer.SerializeToNode(body, Json.Options)!.AsObject();
+        var kept = document["particulars"]!.DeepClone().AsObject();
+        kept.Remove("statesConcerned"); // computed from the states sent
+        Assert.True(JsonNode.DeepEquals(sent, kept), $"sent:\n{sent}\nkept:\n{kept}");
+
+        // An authority of a state concerned records an inspection (Art. 3(27), 18(4)).
+        var inspected = await Post(api.Authority("BE"), $"/api/annex-vii-documents/{id}/inspections",
+            new { inspectedOn = TestStart.Text(TestStart.Day(0)), place = "E19 Meer, parking", finding = "Annex VII information in the vehicle" });
+        // A step on a document answers { id, version } (DocumentWritten).
+        Assert.Equal((id, 2L), (Text(inspected["id"]), inspected["version"]!.GetValue<long>()));
+        var inspection = (await AnnexVIIAsync(id))["inspections"]!.AsArray().Single()!;
+        Assert.Equal(("BE", TestStart.Text(TestStart.Day(0)), "E19 Meer, parking", "Annex VII information in the vehicle"),
+            (Text(inspection["state"]), Text(inspection["inspectedOn"]), Text(inspection["place"]), Text(inspection["finding"])));
+
+        // The consignee signs upon receipt, the facility confirms receipt (Art. 18(8)), then certifies the recovery (Art. 18(9)).
+        api.Clock.Set(TestStart.At(3, 15));
+        await Post(api.Undertaking(consignee), $"/api/annex-vii-documents/{id}/receipts", new { receivedOn = TestStart.Text(TestStart.Day(3)), quantityReceivedTonnes = 22.3 });
+        await Post(api.FacilityUser(facility), $"/api/annex-vii-documents/{id}/receipts", new { receivedOn = TestStart.Text(TestStart.Day(3)), quantityReceivedTonnes = 22.4 });
+        document = await AnnexVIIAsync(id);
+        Assert.Equal((TestStart.Text(TestStart.Day(3)), 22.3m), (Text(document["consigneeReceipt"]!["receivedOn"]), document["consigneeReceipt"]!["quantityReceivedTonnes"]!.GetValue<decimal>()));
+        Assert.Equal((TestStart.Text(TestStart.Day(3)), 22.4m), (Text(document["facilityReceipt"]!["receivedOn"]), document["facilityReceipt"]!["quantityReceivedTonnes"]!.GetValue<decimal>()));
+        Assert.Equal(("received", TestStart.Text(TestStart.Day(3).AddYears(1))), (Text(document["status"]), Text(document["recoveryDueBy"])));
+
+        api.Clock.Set(TestStart.At(10));
+        var certified = await Post(api.FacilityUser(facility), $"/api/annex-vii-documents/{id}/recovery", new { completedOn = TestStart.Text(TestStart.Day(9)) });
+        Assert.Equal((id, 5L), (Text(certified["id"]), certified["version"]!.GetValue<long>()));
+        document = await AnnexVIIAsync(id);
+        Assert.Equal(("recovered", TestStart.Text(TestStart.Day(9))), (Text(document["status"]), Text(document["recovery"]!["completedOn"])));
+        Assert.False(document["recovery"]!["late"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task An_upload_reads_its_documented_columns_and_answers_its_documented_fields()
+    {
+        using var _ = api.TimeTravel();
+        var facility = "NL-FAC-WU-" + Guid.NewGuid().ToString("N")[..8];
+        var uploadId = "wire-" + Guid.NewGuid().ToString("N")[..12];
+        // docs/api-guide.md "Bulk upload (CSV)": every column of annex-vii-documents, in the documented order; an interim
+        // recovery (Art. 18(7)) and a sample for a treatment trial (Art. 4(5)).
+        var csv =
+            "arrangerName,arrangerAddress,arrangerRegistration,arrangerContact,arrangerKind,arrangerPermit,consigneeName,consigneeAddress," +
+            "consigneeRegistration,consigneeContact,consigneeId,facilityId,facilityName,facilityAddress,facilityContact,facilityPermit," +
+            "generatorName,generatorAddress,generatorSignedBy,carrierName,carrierAddress,meansOfTransport,stateOfDispatch,statesOfTransit," +
+            "stateOfDestination,operation,subsequentFacility,subsequentOperation,description,wasteCode,euWasteCode,quantityTonnes,shipmentDate," +
+            "contractReference,sample,samplePurpose\r\n" +
+            "Schrott Handel GmbH,\"Hafenstrasse 9, Hamburg\",DE-HH-DEALER-17,Anna Berger,dealer-or-broker,DE-HH-2025-0177,Metaal Handel BV,\"Havenweg 2, Rotterdam\"," +
+            $"NL-CON-0042,Carl de Boer,NL-CON-WU,{facility},Metals Recovery Rotterdam,\"Industrieweg 10, Rotterdam\",Piet de Vries,NL-ZH-0042," +
+            "Kabelwerk Nord,\"Werkstrasse 5, Hamburg\",Max Mustermann,Trans Europa,\"Ring 3, Bremen\",road;rail,DE,BE;LU," +
+            $"NL,R13,Copper Works Moerdijk,R4,Copper cable scrap,B1010,17 04 01,22.5,{TestStart.Text(TestStart.Day(3))}," +
+            "C-2026-11,false,\r\n" +
+            "Schrott Handel GmbH,Hafenstrasse 9,,Anna Berger,holder,,Metaal Handel BV,Havenweg 2,,Carl de Boer,,"+
+            $"{facility},Metals Recovery Rotterdam,Industrieweg 10,Piet de Vries,NL-ZH-0042,,,,,,,DE,,NL,D9,,,Spent catalyst sample,A2030,,0.12," +
+            $"{TestStart.Text(TestStart.Day(3))},C-2026-12,true,experimental treatment trial\r\n";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/annex-vii-documents") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        request.Headers.Add("Upload-Id", uploadId);
+        var answer = await (await api.Undertaking("DE-HH-DEALER-17").SendAsync(request)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal((uploadId, "annex-vii-documents", 2, 0, 0), (Text(answer["uploadId"]), Text(answer["kind"]), answer["accepted"]!.GetValue<int>(),
+            answer["replayed"]!.GetValue<int>(), answer["refused"]!.GetValue<int>()));
+        var rows = answer["rows"]!.AsArray();
+        Assert.Equal([2, 3], rows.Select(r => r!["line"]!.GetValue<int>()));
+        Assert.All(rows, r => Assert.Equal(("accepted", 1L, null), (Text(r!["outcome"]), r["version"]!.GetValue<long>(), r["problem"])));
+
+        var p = (await AnnexVIIAsync(Text(rows[0]!["resource"])))["particulars"]!;
+        Assert.Equal(("Schrott Handel GmbH", "Hafenstrasse 9, Hamburg", "DE-HH-DEALER-17", "Anna Berger"),
+            (Text(p["arranger"]!["name"]), Text(p["arranger"]!["address"]), Text(p["arranger"]!["registrationNumber"]), Text(p["arranger"]!["contact"]!["name"])));
+        Assert.Equal(("dealerOrBroker", "DE-HH-2025-0177"), (Text(p["arrangerKind"]), Text(p["arrangerPermit"])));
+        Assert.Equal(("Metaal Handel BV", "Havenweg 2, Rotterdam", "NL-CON-0042", "Carl de Boer", "NL-CON-WU"),
+            (Text(p["consignee"]!["name"]), Text(p["consignee"]!["address"]), Text(p["consignee"]!["registrationNumber"]), Text(p["consignee"]!["contact"]!["name"]),
+                Text(p["consigneeId"])));
+        Assert.Equal((facility, "Metals Recovery Rotterdam", "Industrieweg 10, Rotterdam", "Piet de Vries", "NL-ZH-0042"),
+            (Text(p["facility"]!["id"]), Text(p["facility"]!["name"]), Text(p["facility"]!["address"]), Text(p["facility"]!["contact"]!["name"]), Text(p["facilityPermit"])));
+        Assert.Equal(("Kabelwerk Nord", "Werkstrasse 5, Hamburg", "Max Mustermann"),
+            (Text(p["generator"]!["name"]), Text(p["generator"]!["address"]), Text(p["generatorSignedBy"])));
+        var carrier = p["carriers"]!.AsArray().Single()!;
+        Assert.Equal(("Trans Europa", "Ring 3, Bremen"), (Text(carrier["name"]), Text(carrier["address"])));
+        Assert.Equal(["road", "rail"], carrier["meansOfTransport"]!.AsArray().Select(Text));
+        Assert.Equal(("DE", "NL", "R13", "Copper Works Moerdijk", "R4"), (Text(p["stateOfDispatch"]), Text(p["stateOfDestination"]), Text(p["operation"]),
+            Text(p["subsequentFacility"]), Text(p["subsequentOperation"])));
+        Assert.Equal(["BE", "LU"], p["statesOfTransit"]!.AsArray().Select(Text));
+        Assert.Equal(("Copper cable scrap", "B1010", "17 04 01", 22.5m, TestStart.Text(TestStart.Day(3)), "C-2026-11"), (Text(p["description"]), Text(p["wasteCode"]),
+            Text(p["euWasteCode"]), p["quantityTonnes"]!.GetValue<decimal>(), Text(p["shipmentDate"]), Text(p["contractReference"])));
+        Assert.False(p["sample"]!.GetValue<bool>());
+        var sample = (await AnnexVIIAsync(Text(rows[1]!["resource"])))["particulars"]!;
+        Assert.Equal(("holder", "D9", "A2030", 0.12m, "experimental treatment trial"), (Text(sample["arrangerKind"]), Text(sample["operation"]), Text(sample["wasteCode"]),
+            sample["quantityTonnes"]!.GetValue<decimal>(), Text(sample["samplePurpose"])));
+        Assert.True(sample["sample"]!.GetValue<bool>());
+
+        // The receipts kind: documentId, receivedOn, quantityReceivedTonnes (= POST /api/annex-vii-documents/{id}/receipts).
+        api.Clock.Set(TestStart.At(3, 15));
+        var receipts = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/annex-vii-receipts")
+        {
+            Content = new StringContent($"documentId,receivedOn,quantityReceivedTonnes\r\n{Text(rows[0]!["resource"])},{TestStart.Text(TestStart.Day(3))},22.4\r\n",
+                Encoding.UTF8, "text/csv"),
+        };
+        receipts.Headers.Add("Upload-Id", uploadId + "-receipts");
+        var received = await (await api.FacilityUser(facility).SendAsync(receipts)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(("annex-vii-receipts", "accepted", 2L), (Text(received["kind"]), Text(received["rows"]![0]!["outcome"]), received["rows"]![0]!["version"]!.GetValue<long>()));
+        var receipt = (await AnnexVIIAsync(Text(rows[0]!["resource"])))["facilityReceipt"]!;
+        Assert.Equal((TestStart.Text(TestStart.Day(3)), 22.4m), (Text(receipt["receivedOn"]), receipt["quantityReceivedTonnes"]!.GetValue<decimal>()));
     }
 }

@@ -9,12 +9,12 @@ namespace WasteMovements.Api.Tests.GreenList;
 [Collection(ApiCollection.Name)]
 public sealed class UploadTests(ApiFixture api)
 {
-    private const string Header =
+    public const string Header =
         "arrangerName,arrangerAddress,arrangerContact,arrangerKind,arrangerPermit,consigneeName,consigneeAddress,consigneeContact,consigneeId," +
         "facilityId,facilityName,facilityAddress,facilityContact,facilityPermit,carrierName,carrierAddress,meansOfTransport," +
         "stateOfDispatch,stateOfDestination,operation,description,wasteCode,euWasteCode,quantityTonnes,shipmentDate,contractReference";
 
-    private static string Row(string facility, string code) =>
+    public static string Row(string facility, string code) =>
         $"Schrott Handel GmbH,\"Hafenstrasse 9, Hamburg\",Anna Berger,dealer-or-broker,DE-HH-2025-0177,Metaal Handel BV,\"Havenweg 2, Rotterdam\",Carl,{AnnexVIITests.Consignee}," +
         $"{facility},Metals Recovery Rotterdam,\"Industrieweg 10, Rotterdam\",Piet,NL-ZH-0042,Trans Europa,\"Ring 3, Bremen\",road," +
         $"DE,NL,R4,Copper cable scrap,{code},17 04 01,22.5,{Text(Day(3))},C-2026-11";

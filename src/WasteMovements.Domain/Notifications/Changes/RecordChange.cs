@@ -1,10 +1,15 @@
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.PreconsentedFacilities;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>POST .../changes: the change as the notifier gave it, and the registry in force to check the changed particulars.</summary>
-public sealed record RecordChange(ChangeOfParticulars Change, CountryRegistry Registry);
+/// <summary>
+/// POST .../changes: the change as the notifier gave it, the registry in force to check the changed particulars, and
+/// the records those particulars name, loaded by the endpoint as for a filing: the pre-consent register entry as it
+/// stands today (EU 2024/1157 Art. 14) and the notification an onward delivery follows (Art. 15(7)-(8)).
+/// </summary>
+public sealed record RecordChange(ChangeOfParticulars Change, CountryRegistry Registry, PreconsentedFacilityEntry? Preconsent = null, NotificationState? Earlier = null);
 
 public static partial class Procedure
 {
@@ -63,7 +68,10 @@ public static partial class Procedure
                 $"The consents are valid from {n.ConsentValidFrom:yyyy-MM-dd} to {n.ConsentValidUntil:yyyy-MM-dd}; shipments from {after.FirstDeparture:yyyy-MM-dd} to {after.LastDeparture:yyyy-MM-dd} need a new notification.");
         }
 
-        if (Filing.Check(after, actor, command.Registry, now) is { } refusal) return Decision.Refuse(refusal);
+        // The pre-consent claim is checked against the entry as it stands on the change date, not as recorded at filing:
+        // a pre-consent revoked or past its validity no longer gives the shortened procedure (EU 2024/1157 Art. 14(9)-(10),
+        // 14(14); docs/law.md 3.6, 3.8), so a new particulars version cannot rest on it. The record on the file stays.
+        if (Filing.Check(after, actor, command.Registry, now, command.Preconsent, command.Earlier) is { } refusal) return Decision.Refuse(refusal);
 
         var kind = ChangeClassifier.KindOf(items);
         var changeId = $"CH-{n.Changes.Count + 1}";

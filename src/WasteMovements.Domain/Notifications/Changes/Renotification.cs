@@ -1,10 +1,16 @@
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
+using WasteMovements.Domain.PreconsentedFacilities;
 
 namespace WasteMovements.Domain.Notifications;
 
-/// <summary>What a renotification starts from: the earlier notification, the new number and the registry in force.</summary>
-public sealed record RenotificationBasis(NotificationState Predecessor, string Number, CountryRegistry Registry);
+/// <summary>
+/// What a renotification starts from: the earlier notification, the new number, the registry in force, and the records
+/// the new particulars name, loaded by the endpoint as for a filing: the pre-consent register entry as it stands today
+/// (EU 2024/1157 Art. 14) and the notification an onward delivery follows (Art. 15(7)-(8)).
+/// </summary>
+public sealed record RenotificationBasis(NotificationState Predecessor, string Number, CountryRegistry Registry,
+    PreconsentedFacilityEntry? Preconsent = null, NotificationState? Earlier = null);
 
 public static class Renotification
 {
@@ -42,16 +48,19 @@ public static partial class Procedure
     /// </summary>
     public static Decision Renotify(RenotificationBasis basis, Actor actor, ChangeOfParticulars changes, DateTimeOffset now)
     {
-        if (CheckRenotification(basis.Predecessor, actor, changes, basis.Registry, now) is { } refusal) return Decision.Refuse(refusal);
+        if (CheckRenotification(basis.Predecessor, actor, changes, basis.Registry, now, basis.Preconsent, basis.Earlier) is { } refusal) return Decision.Refuse(refusal);
         var before = basis.Predecessor.Particulars;
         var after = changes.ApplyTo(before);
         var link = new RenotificationLink(basis.Predecessor.Id, Renotification.WasConsented(basis.Predecessor) && Renotification.DifferencesFromRepeat(before, after).Count == 0,
             Renotification.DifferencesFromRepeat(before, after), changes.Reason.Trim());
-        return Decision.Accept(Filing.Filed(after, basis.Number, basis.Registry, now) with { Renotifies = link });
+        // A new notification: it records the pre-consent entry it was checked against, as any filing does, so the 7 working
+        // days (EU 2024/1157 Art. 14(14)) and the 3 years (Art. 14(12)) apply to it.
+        return Decision.Accept(Filing.Filed(after, basis.Number, basis.Registry, now, basis.Preconsent) with { Renotifies = link });
     }
 
     /// <summary>The checks of <see cref="Renotify"/>, run before a number of the state's sequence is spent.</summary>
-    public static Refusal? CheckRenotification(NotificationState predecessor, Actor actor, ChangeOfParticulars changes, CountryRegistry registry, DateTimeOffset now)
+    public static Refusal? CheckRenotification(NotificationState predecessor, Actor actor, ChangeOfParticulars changes, CountryRegistry registry, DateTimeOffset now,
+        PreconsentedFacilityEntry? preconsent = null, NotificationState? earlier = null)
     {
         if (OnlyStateOfExport(predecessor, actor, "renotifies its notification") is { } notExport) return notExport;
         if (predecessor.PendingChange is { } pending)
@@ -60,6 +69,7 @@ public static partial class Procedure
                 $"Change {pending.ChangeId} of {predecessor.Id} still waits for the authorities' answers: a new notification is required only once one of them says so.");
         }
 
-        return Filing.Check(changes.ApplyTo(predecessor.Particulars), actor, registry, now);
+        // The new notification's claim of pre-consent stands on the entry in force on its filing date (EU 2024/1157 Art. 14(9)-(10)).
+        return Filing.Check(changes.ApplyTo(predecessor.Particulars), actor, registry, now, preconsent, earlier);
     }
 }

@@ -78,7 +78,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Changes.RecordChangeEndpoint.Post(number, body, stepWriter, _countryRegistryProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Changes.RecordChangeEndpoint.Post(number, body, stepWriter, _countryRegistryProvider, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Idempotency-Key: store the answer
