@@ -19,11 +19,8 @@ public sealed record AnnexVIIDocumentSummary(string DocumentId, AnnexVIIStatus S
         d.Particulars.WasteCode, d.Particulars.Operation, d.Particulars.QuantityTonnes, d.Particulars.ShipmentDate, d.Particulars.Sample, d.FacilityId,
         d.ArrangerId, NextStepOf(d), d.RecoveryDueBy, d.Version);
 
-    /// <summary>Art. 18(8)-(9): the facility's receipt (within two working days of receipt), then its recovery certificate.</summary>
-    public static string? NextStepOf(AnnexVIIDocumentState d) =>
-        d.Status == AnnexVIIStatus.Filled ? "facility confirms receipt within 2 working days of receipt (Art. 18(8))"
-        : d.AwaitsRecoveryCertificate ? $"facility certifies recovery by {d.RecoveryDueBy:yyyy-MM-dd} at the latest (Art. 18(9))"
-        : null;
+    /// <summary>Art. 18(8)-(9): the same pure function as the facility's inbox.</summary>
+    public static string? NextStepOf(AnnexVIIDocumentState d) => AnnexVIIInbox.NextStep(d);
 }
 
 public sealed record AnnexVIIDocumentPage(IReadOnlyList<AnnexVIIDocumentSummary> Items, int Page, int PageSize, bool HasMore);

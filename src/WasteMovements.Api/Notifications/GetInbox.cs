@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
+using WasteMovements.Domain.GreenList;
 using WasteMovements.Domain.IllegalTraffic;
 using WasteMovements.Domain.Notifications;
 using WasteMovements.Domain.Shipments;
@@ -64,7 +65,12 @@ public static class GetInboxEndpoint
                 .Where(x => x.FacilityId == facility && (x.Status == ShipmentStatus.InTransit || x.Status == ShipmentStatus.Received
                                                          || x.Status == ShipmentStatus.InterimCompleted))
                 .Take(Limit).ToListAsync(ct);
-            return Results.Ok(new InboxPage(now, Inbox.Order(shipments.SelectMany(s => ShipmentInbox.ForFacility(s, facility, now)))));
+            // EU 2024/1157 Art. 18(8)-(9): the facility's Annex VII documents awaiting its receipt or its recovery certificate.
+            var documents = await session.Query<AnnexVIIDocumentState>()
+                .Where(x => x.FacilityId == facility && (x.Status == AnnexVIIStatus.Filled || x.Status == AnnexVIIStatus.Received))
+                .Take(Limit).ToListAsync(ct);
+            return Results.Ok(new InboxPage(now, Inbox.Order(shipments.SelectMany(s => ShipmentInbox.ForFacility(s, facility, now))
+                .Concat(documents.SelectMany(d => AnnexVIIInbox.ForFacility(d, facility, now))))));
         }
 
         return Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "forbidden-role", "Not permitted for your role",

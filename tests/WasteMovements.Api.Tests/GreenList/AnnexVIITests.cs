@@ -78,6 +78,44 @@ public sealed class AnnexVIITests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_facility_inbox_asks_for_receipt_once_the_shipment_date_has_come_then_for_the_recovery_certificate_Art_18_8_9()
+    {
+        var facility = "NL-FAC-IN-" + Guid.NewGuid().ToString("N")[..8];
+        var id = await FilledAsync(Document(facility));
+        using var travel = api.TimeTravel();
+
+        async Task<System.Text.Json.Nodes.JsonNode[]> Steps() =>
+            (await (await api.FacilityUser(facility).GetAsync("/api/inbox")).ShouldBe(HttpStatusCode.OK))["items"]!.AsArray()
+                .Where(i => i!["notificationNumber"]!.GetValue<string>() == id).Select(i => i!).ToArray();
+
+        // Art. 18(8): nothing to confirm before the shipment starts (Day 3).
+        api.Clock.Set(At(2, 12));
+        Assert.Empty(await Steps());
+
+        api.Clock.Set(At(3, 9));
+        var receipt = Assert.Single(await Steps());
+        Assert.Equal("confirm-receipt", receipt["step"]!.GetValue<string>());
+        Assert.Contains("Art. 18(8)", receipt["basis"]!.GetValue<string>());
+
+        api.Clock.Set(At(3, 15));
+        await Post(api.FacilityUser(facility), $"/api/annex-vii-documents/{id}/receipts", new ConfirmAnnexVIIReceipt(Day(3), 22.4m)).Ok();
+        var recovery = Assert.Single(await Steps());
+        Assert.Equal("certify-recovery", recovery["step"]!.GetValue<string>());
+        Assert.Contains("Art. 18(9)", recovery["basis"]!.GetValue<string>());
+        // At most one year after receipt, to the end of that day.
+        Assert.Equal(Day(3).AddYears(1), DateOnly.FromDateTime(recovery["dueAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.False(recovery["overdue"]!.GetValue<bool>());
+
+        // No authority is asked to act on an Annex VII document.
+        Assert.DoesNotContain((await (await api.Authority("NL").GetAsync("/api/inbox")).ShouldBe(HttpStatusCode.OK))["items"]!.AsArray(),
+            i => i!["notificationNumber"]!.GetValue<string>() == id);
+
+        api.Clock.Set(At(10));
+        await Post(api.FacilityUser(facility), $"/api/annex-vii-documents/{id}/recovery", new CertifyAnnexVIIRecovery(Day(9))).Ok();
+        Assert.Empty(await Steps());
+    }
+
+    [Fact]
     public async Task An_amber_code_is_refused_with_its_rule_and_article_and_nothing_is_appended_Art_4_2()
     {
         var step = Post(api.Undertaking(Arranger), "/api/annex-vii-documents", Document("NL-FAC-A7-X") with { WasteCode = "AC150" });
