@@ -21,6 +21,9 @@ public static class SecurityHeaders
     /// <summary>Configuration key: further origins a UI form may post to (the OIDC provider's, when sign-in moves there).</summary>
     public const string FormActionsKey = "SecurityHeaders:FormActions";
 
+    /// <summary>The SHA-256 of the one &lt;style&gt; element Swagger UI (Swashbuckle.AspNetCore.SwaggerUI 11.0.1) inserts.</summary>
+    public const string SwaggerUiStyleHash = "RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=";
+
     /// <summary>One year, the max-age HSTS preload lists ask for.</summary>
     private const int HstsMaxAgeSeconds = 365 * 24 * 60 * 60;
 
@@ -54,10 +57,11 @@ public static class SecurityHeaders
             {
                 // Swagger UI (Swashbuckle's embedded assets) loads its bundle, presets, index.js and CSS from this host,
                 // fetches /openapi/v1.json, and draws its icons as data: SVG in its stylesheet. Its index.html has no
-                // inline script or style element; React sets styles through the CSSOM, which style-src does not govern.
+                // inline script; its bundle inserts one fixed <style> element, allowed by its hash alone (no
+                // 'unsafe-inline'). A Swashbuckle update that changes it fails the browser test, which names the new hash.
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
-                csp.AddStyleSrc().Self();
+                csp.AddStyleSrc().Self().WithHash256(SwaggerUiStyleHash);
                 csp.AddImgSrc().Self().Data();
                 csp.AddConnectSrc().Self();
                 csp.AddFormAction().Self();

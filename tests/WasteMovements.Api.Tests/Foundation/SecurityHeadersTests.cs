@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using WasteMovements.Api.Security;
 using WasteMovements.Api.Tests.Contract;
 using WasteMovements.Api.Tests.Infrastructure;
 
@@ -89,8 +90,9 @@ public sealed partial class SecurityHeadersTests(ApiFixture api)
         HasCommonHeaders(response);
         var d = Directives(Header(response, "Content-Security-Policy"));
         Assert.Equal("'self'", d["script-src"]);
-        Assert.Equal("'self'", d["style-src"]);
+        Assert.Equal($"'self' 'sha256-{SecurityHeaders.SwaggerUiStyleHash}'", d["style-src"]);
         Assert.Equal("'self'", d["connect-src"]);
+        Assert.Equal("'none'", d["frame-ancestors"]);
         // Swagger UI's page links only same-origin scripts: nothing inline that the policy would refuse.
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotMatch(InlineScript(), html);
