@@ -60,7 +60,7 @@ public sealed class AssignmentRulesTests
     public void Only_an_administrator_assigns()
     {
         var decision = Assign(null, Officer(), Actor.Authority("bob", "DE"));
-        Given.Refused(decision, "not-administrator", Assigning.SystemRule);
+        Given.Refused(decision, "not-an-administrator", Assigning.SystemRule);
         Assert.Equal(RefusalKind.NotPermitted, decision.Refusal!.Kind);
     }
 
@@ -157,7 +157,7 @@ public sealed class AssignmentRulesTests
     public void Only_another_administrator_revokes()
     {
         var person = Assigned(new AssignPerson(Idp, "eve", null, AssignedRole.Admin, null, null, null, "r"));
-        Given.Refused(Assigning.Revoke(person, Actor.Authority("bob", "DE"), new RevokeAssignment("r"), T0), "not-administrator", Assigning.SystemRule);
+        Given.Refused(Assigning.Revoke(person, Actor.Authority("bob", "DE"), new RevokeAssignment("r"), T0), "not-an-administrator", Assigning.SystemRule);
         Given.Refused(Assigning.Revoke(person, new Actor("eve", ActorRole.Admin, Issuer: Idp), new RevokeAssignment("r"), T0), "own-assignment", Assigning.SystemRule);
         Given.Single<AssignmentRevoked>(Assigning.Revoke(person, Admin, new RevokeAssignment("r"), T0));
     }

@@ -101,7 +101,7 @@ public static partial class Assigning
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     internal static Refusal NotAdministrator(Actor actor) =>
-        new("not-administrator", SystemRule, $"Only an administrator assigns people and revokes assignments; you act as {actor.ActingFor}.", RefusalKind.NotPermitted);
+        new("not-an-administrator", SystemRule, $"Only an administrator assigns people and revokes assignments; you act as {actor.ActingFor}.", RefusalKind.NotPermitted);
 
     internal static Refusal OwnAssignment(string person) =>
         new("own-assignment", SystemRule, $"You are {person}: an administrator does not assign or revoke themselves; ask another administrator.", RefusalKind.NotPermitted);
