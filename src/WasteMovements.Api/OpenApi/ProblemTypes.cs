@@ -658,7 +658,7 @@ public static class ProblemTypes
             "Ask another administrator.", Domain.Assignments.Assigning.SystemRule),
         Rule("assignment-state-unknown", Conflict,
             "An authority assignment names a state the country registry does not hold: an officer acts for the competent authority of a known state.",
-            "Send the ISO 3166-1 alpha-2 code of the state (`GET /api/country-registry`).", Domain.Assignments.Assigning.DesignationArticle),
+            "Send the ISO 3166-1 alpha-2 code of the state (`GET /api/countries`).", Domain.Assignments.Assigning.DesignationArticle),
         Rule("assignment-party-id-invalid", Conflict,
             "The facility or undertaking id is not of the form filings name them by (1 to 64 letters, digits, `.`, `_` or `-`, starting with a letter or digit).",
             "Send the id as the notifications and Annex VII documents name the facility or undertaking.", Domain.Assignments.Assigning.SystemRule),

@@ -30,11 +30,7 @@ public sealed class UiIdentity(IOptionsMonitor<JwtBearerOptions> jwt)
         if (!http.Request.Cookies.TryGetValue(Cookie, out var token) || string.IsNullOrWhiteSpace(token)) return (null, null);
         var parameters = jwt.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
-        if (!result.IsValid) return (null, null);
-        // A token without a role: the pages show the rights of the person's assignment, as the API gives them (issue 18).
-        var user = new ClaimsPrincipal(result.ClaimsIdentity);
-        if (http.RequestServices?.GetService<Microsoft.AspNetCore.Authentication.IClaimsTransformation>() is { } assignments) user = await assignments.TransformAsync(user);
-        return (user, token);
+        return result.IsValid ? (new ClaimsPrincipal(result.ClaimsIdentity), token) : (null, null);
     }
 
     public static void SignIn(HttpResponse response, string token) =>
