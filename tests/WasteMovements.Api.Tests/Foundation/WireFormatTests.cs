@@ -44,6 +44,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/preconsented-facilities", "POST /api/preconsented-facilities/{entryId}/amendments", "POST /api/preconsented-facilities/{entryId}/revocation",
         "POST /api/annex-vii-documents", "POST /api/annex-vii-documents/{documentId}/receipts", "POST /api/annex-vii-documents/{documentId}/recovery",
         "POST /api/annex-vii-documents/{documentId}/inspections", "POST /api/uploads/{kind}",
+        "POST /api/admin/assignments", "POST /api/admin/assignments/{person}/revocations",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -550,6 +551,27 @@ public sealed class WireFormatTests(ApiFixture api)
         var history = (await (await api.Auditor().GetAsync($"/api/preconsented-facilities/{id}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
         Assert.Equal("Permit suspended", Text(history[2]!["data"]!["reason"]));
     }
+
+    [Fact]
+    public async Task The_assignment_steps_read_their_documented_names()
+    {
+        var subject = "wire." + Guid.NewGuid().ToString("N")[..10];
+        var issuer = "https://idp.example/realms/moe";
+        var written = await Post(api.Admin(), "/api/admin/assignments", new
+        {
+            issuer, subject, displayName = "Wire Officer", role = "authority", state = "be", facility = None, undertaking = None, reference = "Designation 2026/9",
+        }, HttpStatusCode.Created);
+        var personId = Text(written["personId"]);
+        var people = (await (await api.Auditor().GetAsync("/api/admin/assignments?state=BE")).ShouldBe(HttpStatusCode.OK))["people"]!.AsArray();
+        var person = people.Single(p => Text(p!["personId"]) == personId)!;
+        Assert.Equal((issuer, subject, "Wire Officer"), (Text(person["issuer"]), Text(person["subject"]), Text(person["displayName"])));
+        Assert.Equal(("authority", "BE", "Designation 2026/9"), (Text(person["current"]!["role"]), Text(person["current"]!["state"]), Text(person["current"]!["reference"])));
+
+        await Post(api.Admin(), $"/api/admin/assignments/{personId}/revocations", new { reason = "Left the authority" });
+        var history = (await (await api.Auditor().GetAsync($"/api/admin/assignments/{personId}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("Left the authority", Text(history[1]!["data"]!["reason"]));
+    }
+
     private async Task<JsonNode> AnnexVIIAsync(string id) =>
         await (await api.Auditor().GetAsync($"/api/annex-vii-documents/{id}")).ShouldBe(HttpStatusCode.OK);
 
