@@ -14,6 +14,7 @@ public sealed class PopsWasteTests
 {
     private const string EuArticle = "EU 2019/1021 Art. 7(2), Annex V Part 1";
     private const string StockholmArticle = "Stockholm Art. 6(1)(d)(ii)";
+    private const string StockholmRecoveryArticle = "Stockholm Art. 6(1)(d)(ii)-(iii)";
 
     private static Decision File(NotificationParticulars p, DateTimeOffset? on = null) =>
         Filing.File(new NewNotification($"{p.StateOfExport}-2026-000001", Given.Registry), Actor.Authority("alice", p.StateOfExport), p, on ?? Given.Now);
@@ -50,14 +51,14 @@ public sealed class PopsWasteTests
     }
 
     [Fact]
-    public void Basel_and_OECD_files_read_the_Basel_low_POP_content_values_Stockholm_Art_6_1_d_ii()
+    public void Basel_and_OECD_files_read_the_Basel_low_POP_content_values_Stockholm_Art_6_1_d_ii_and_iii()
     {
         // MY -> JP: MY is not an OECD member, so the Basel procedure applies.
-        Given.Refused(File(WithPops("MY", "JP", "R3", PcbHigh)), "pops-recovery-not-permitted", StockholmArticle);
+        Given.Refused(File(WithPops("MY", "JP", "R3", PcbHigh)), "pops-recovery-not-permitted", StockholmRecoveryArticle);
         Given.Refused(File(WithPops("MY", "JP", "D1", PcbHigh)), "pops-disposal-not-destruction", StockholmArticle);
         Given.Single<NotificationFiled>(File(WithPops("MY", "JP", "R3", PcbLow)));
         // A POP whose Basel value has no source ([K]) is read as at or above it.
-        Given.Refused(File(WithPops("MY", "JP", "R3", new PopContent("PFOS", 1m))), "pops-recovery-not-permitted", StockholmArticle);
+        Given.Refused(File(WithPops("MY", "JP", "R3", new PopContent("PFOS", 1m))), "pops-recovery-not-permitted", StockholmRecoveryArticle);
         Assert.Equal(PopLimitTable.Basel, PopsRules.TableFor(ControlRegime.Oecd));
     }
 

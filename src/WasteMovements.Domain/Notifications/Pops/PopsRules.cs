@@ -20,8 +20,14 @@ public static class PopsRules
     /// <summary>EU files read the 2019/1021 Annex IV limits; Basel and OECD files the Basel low POP content values.</summary>
     public static PopLimitTable TableFor(ControlRegime regime) => regime == ControlRegime.Eu ? PopLimitTable.Eu : PopLimitTable.Basel;
 
-    public static string Article(ControlRegime regime) =>
-        regime == ControlRegime.Eu ? "EU 2019/1021 Art. 7(2), Annex V Part 1" : "Stockholm Art. 6(1)(d)(ii)";
+    /// <summary>
+    /// The article a refusal cites: EU 2019/1021 Art. 7(2) and Annex V Part 1 for EU files; for Basel and OECD files
+    /// Stockholm Art. 6(1)(d)(ii) (destroyed or irreversibly transformed), with (iii) (no operation that may lead to
+    /// recovery, recycling, reclamation, direct re-use or alternative uses of POPs) for a recovery operation.
+    /// </summary>
+    public static string Article(ControlRegime regime, bool recovery = false) =>
+        regime == ControlRegime.Eu ? "EU 2019/1021 Art. 7(2), Annex V Part 1"
+        : recovery ? "Stockholm Art. 6(1)(d)(ii)-(iii)" : "Stockholm Art. 6(1)(d)(ii)";
 
     /// <summary>
     /// The POPs at or above the limit on the day. A named POP is compared with the sourced limit of the table in force
@@ -60,7 +66,7 @@ public static class PopsRules
         if (DestructionOperations.Contains(operation)) return null;
 
         return CodeListsIsRecovery(operation)
-            ? new Refusal("pops-recovery-not-permitted", article,
+            ? new Refusal("pops-recovery-not-permitted", Article(regime, recovery: true),
                 $"The waste contains {named} at or above the low POP content limit: {operation} could lead to recovery, recycling, reclamation or re-use of the POPs, which is not permitted; only D9, D10, R1 or R4 destroy or irreversibly transform the POP content.")
             : new Refusal("pops-disposal-not-destruction", article,
                 $"The waste contains {named} at or above the low POP content limit: {operation} does not destroy or irreversibly transform the POP content; only D9, D10, R1 or R4 do.");
