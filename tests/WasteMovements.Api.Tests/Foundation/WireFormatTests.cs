@@ -127,9 +127,12 @@ public sealed class WireFormatTests(ApiFixture api)
                 designation = "Spent lead-acid batteries, whole", composition = "Lead 60-70 %, sulphuric acid 10-20 %, polypropylene",
                 baselCode = "A1160", oecdCode = None, yCodes = new[] { "Y31", "Y34" }, hCodes = new[] { "H8", "H11" }, unClass = "8", unNumber = "UN2794",
                 unShippingName = "BATTERIES, WET, FILLED WITH ACID", physicalState = "solid", packaging = new[] { "box" },
-                specialHandling = "Keep upright; acid-resistant pallets", containsPops = false, containsMercury = false,
+                specialHandling = "Keep upright; acid-resistant pallets", containsPops = true, containsMercury = true,
                 mixture = true, fractions = new[] { new { code = "A1160", sharePercent = 80 }, new { code = "A1170", sharePercent = 20 } },
                 densityTonnesPerCubicMetre = 1.6,
+                // Stockholm Art. 6(1)(d) and Minamata Art. 11 (law.md 4.7a-4.7b): below the PCB limit, mercury for an allowed use.
+                pops = new[] { new { substance = "PCB", concentrationMgPerKg = 10 } },
+                mercury = new { category = "containing", concentrationMgPerKg = 2, allowedUse = "Use allowed to a Party under Annex A" },
             },
             operation = "R4",
             subsequentOperation = None,
