@@ -122,6 +122,8 @@ builder.Services.CritterStackDefaults(defaults =>
 
 builder.Services.AddWolverineHttp();
 builder.AddWasteMovementsSecurity();
+// CSP, nosniff, Referrer-Policy, Permissions-Policy, HSTS and the cookie policy (Security/SecurityHeaders.cs).
+builder.AddWasteMovementsSecurityHeaders();
 builder.AddWriteRateLimiting();
 // Refuses to start with the development signing key outside Development (checked when the host starts,
 // so that commands such as `token` and `db-apply` still build the application).
@@ -150,6 +152,7 @@ builder.Services.AddSingleton<WasteMovements.Api.Ui.ApiClient>();
 
 var app = builder.Build();
 
+app.UseWasteMovementsSecurityHeaders();
 app.UseExceptionHandler();
 app.UseMiddleware<CorrelationMiddleware>();
 app.UseSerilogRequestLogging(options =>

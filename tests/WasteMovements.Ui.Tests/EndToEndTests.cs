@@ -29,6 +29,12 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
+    private void NoViolations(IPage page)
+    {
+        var violations = _host.ViolationsOf(page);
+        Assert.True(violations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
+    }
+
     private static async Task Flash(IPage page, string text) =>
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync(text);
 
@@ -180,6 +186,52 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("movements,export,NL,A1160,Y31 Y34,H8,R4,t,25,1,1", csv);
+
+        // Every page of the movement ran under the strict Content-Security-Policy without a refusal.
+        foreach (var page in new[] { de, nl, facility, auditor }) NoViolations(page);
+    }
+
+    [Fact]
+    public async Task The_main_pages_and_the_API_reference_report_no_Content_Security_Policy_violation()
+    {
+        var checkedPages = new List<IPage>();
+        foreach (var (identity, paths) in new (string, string[])[]
+                 {
+                     ("Authority DE (Germany)", ["/ui", "/ui/notifications", "/ui/notifications/new", "/ui/annex-vii", "/ui/preconsented-facilities"]),
+                     ("Facility NL-FAC-ROTTERDAM-1", ["/ui", "/ui/annex-vii"]),
+                     ("Auditor", ["/ui/reports", "/ui/illegal-traffic", "/ui/notifications"]),
+                 })
+        {
+            var page = await _host.SignInAsync(identity);
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response is { Ok: true }, $"{identity} {path}: HTTP {response?.Status}");
+                Assert.StartsWith("default-src 'self'", (await response!.AllHeadersAsync())["content-security-policy"]);
+            }
+
+            checkedPages.Add(page);
+        }
+
+        var anonymous = await _host.OpenAsync();
+        await anonymous.GotoAsync("/ui/sign-in");
+        // Swagger UI renders the operations from /openapi/v1.json with its own scripts and styles only.
+        await anonymous.GotoAsync("/api-reference");
+        // Rendering the whole document takes a while on a loaded machine: a generous bound, not a sleep.
+        await Assertions.Expect(anonymous.Locator(".opblock").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await anonymous.Locator(".opblock-summary").First.ClickAsync();
+        await Assertions.Expect(anonymous.Locator(".opblock-body").First).ToBeVisibleAsync();
+        checkedPages.Add(anonymous);
+
+        foreach (var page in checkedPages) NoViolations(page);
+
+        // The watch itself sees a refusal: an inline style attribute added to a page is refused and reported.
+        var control = await _host.OpenAsync();
+        await control.GotoAsync("/ui/sign-in");
+        await control.RunAndWaitForConsoleMessageAsync(
+            () => control.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<div style=\"color: red\">x</div>')"),
+            new() { Predicate = message => message.Text.Contains("style-src", StringComparison.Ordinal) });
+        Assert.Contains(_host.ViolationsOf(control), v => v.Contains("style-src", StringComparison.Ordinal));
     }
 
     [Fact]

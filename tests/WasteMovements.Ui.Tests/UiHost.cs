@@ -74,11 +74,40 @@ public sealed class UiHost : IAsyncLifetime
 
     public async Task<IPage> SignInAsync(string identityLabel)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await OpenAsync();
         await page.GotoAsync("/ui/sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = identityLabel, Exact = true }).ClickAsync();
         return page;
+    }
+
+    /// <summary>A page in a fresh browser context, not signed in, whose Content-Security-Policy violations are recorded (<see cref="ViolationsOf"/>).</summary>
+    public async Task<IPage> OpenAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var violations = new List<string>();
+        // Chromium reports each refusal on the console ("Refused to apply inline style ...") and fires securitypolicyviolation;
+        // the init script (injected by the driver, not subject to the page's policy) turns the event into a console line too.
+        await context.AddInitScriptAsync(@"document.addEventListener('securitypolicyviolation', e =>
+            console.error('securitypolicyviolation: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at ' + e.documentURI));");
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Refused to", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal)
+                || message.Text.StartsWith("securitypolicyviolation", StringComparison.Ordinal))
+                lock (violations) violations.Add($"{page.Url}: {message.Text}");
+        };
+        lock (_violations) _violations[page] = violations;
+        return page;
+    }
+
+    private readonly Dictionary<IPage, List<string>> _violations = new();
+
+    /// <summary>The Content-Security-Policy violations the browser reported on <paramref name="page"/> so far.</summary>
+    public IReadOnlyList<string> ViolationsOf(IPage page)
+    {
+        List<string> list;
+        lock (_violations) list = _violations[page];
+        lock (list) return list.ToArray();
     }
 
     public async Task DisposeAsync()

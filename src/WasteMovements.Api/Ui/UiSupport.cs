@@ -36,7 +36,8 @@ public sealed class UiIdentity(IOptionsMonitor<JwtBearerOptions> jwt)
     public static void SignIn(HttpResponse response, string token) =>
         response.Cookies.Append(Cookie, token, new CookieOptions
         {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = response.HttpContext.Request.IsHttps, Path = "/ui",
+            // Secure outside Development comes from the cookie policy (Security/SecurityHeaders.cs), not the request's scheme.
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/ui",
         });
 
     public static void SignOut(HttpResponse response) => response.Cookies.Delete(Cookie, new CookieOptions { Path = "/ui" });
