@@ -43,7 +43,7 @@ public sealed class StreamEventTypesTests
             .ToArray();
         Assert.Contains(typeof(ShipmentDeparted), events);
         Assert.Contains(typeof(PersonalDataErased), events);
-        Assert.Equal(54, events.Length);
+        Assert.Equal(55, events.Length);
         foreach (var type in events)
         {
             var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry, StreamEventTypes.IllegalTrafficCase, StreamEventTypes.PreconsentRegister, StreamEventTypes.AnnexVII }.Count(k => k.Contains(type));
