@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Marten;
+using Marten.Events;
 using WasteMovements.Api.Tests.Infrastructure;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Shipments;
