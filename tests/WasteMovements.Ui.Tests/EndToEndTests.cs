@@ -175,7 +175,11 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
             await Task.Delay(500);
         }
 
-        await Assertions.Expect(auditor.Locator("table")).ToContainTextAsync("A1160");
+        await Assertions.Expect(auditor.Locator("section[aria-labelledby=movements] table")).ToContainTextAsync("A1160");
+        // The national report's Part II (Basel Art. 13(3)(b)): the export table in tonnes, and the workbook to download.
+        await Assertions.Expect(auditor.Locator("table[aria-labelledby=part-ii-exports]")).ToContainTextAsync("25.000");
+        var workbook = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "workbook (XLSX, a sheet per table)" }).ClickAsync());
+        Assert.EndsWith(".xlsx", workbook.SuggestedFilename);
         await Shot(auditor, "report");
         var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
