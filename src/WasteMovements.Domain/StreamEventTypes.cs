@@ -39,6 +39,8 @@ public static partial class StreamEventTypes
         typeof(ShipmentReceived), typeof(ShipmentRejected), typeof(MovementCannotBeCompleted), typeof(AlternativeArrangementMade),
         typeof(ShipmentReturned), typeof(ShipmentCompleted), typeof(IllegalTrafficFound), typeof(ShipmentDeadlinePassed),
         typeof(TakeBackInformationRecorded), typeof(TakeBackPeriodAgreed),
+        // Basel Art. 13(1), 13(3)(f): an accident during the movement or disposal.
+        typeof(AccidentDuringMovementReported),
     };
 
     /// <summary>An illegal-traffic case, with or without a notification (key: ILL-DE-2026-000001; Basel Art. 9).</summary>

@@ -45,7 +45,7 @@ public sealed class StreamEventTypesTests
             .ToArray();
         Assert.Contains(typeof(ShipmentDeparted), events);
         Assert.Contains(typeof(PersonalDataErased), events);
-        Assert.Equal(56, events.Length);
+        Assert.Equal(57, events.Length);
         foreach (var type in events)
         {
             var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry, StreamEventTypes.IllegalTrafficCase, StreamEventTypes.PreconsentRegister, StreamEventTypes.AnnexVII, StreamEventTypes.Assignments }.Count(k => k.Contains(type));

@@ -123,6 +123,15 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         var shipment = $"{number}-001";
         await de.GetByRole(AriaRole.Button, new() { Name = "Record departure now" }).ClickAsync();
         await Flash(de, "Departure recorded");
+        // 3a. An accident on the way (Basel Art. 13(1)): Germany reports it from the shipment page; the minute after now,
+        // since the form has no seconds and the accident cannot precede the departure just recorded.
+        await de.Locator("summary", new() { HasText = "Report an accident during the movement" }).ClickAsync();
+        await de.FillAsync("#accident-at", DateTime.UtcNow.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm"));
+        await de.FillAsync("#accident-place", "A1 motorway near Osnabrueck");
+        await de.FillAsync("#accident-what", "A drum leaked at a rest area");
+        await de.FillAsync("#accident-measures", "The leak was absorbed and the drum overpacked");
+        await de.GetByRole(AriaRole.Button, new() { Name = "Report the accident" }).ClickAsync();
+        await Flash(de, "Accident reported");
         await de.GotoAsync($"/ui/notifications/{number}");
         await Assertions.Expect(de.Locator(".timeline")).ToContainTextAsync($"notification filed · {number} v1 ·");
         await Shot(de, "notification");
@@ -181,7 +190,12 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
             await Task.Delay(500);
         }
 
-        await Assertions.Expect(auditor.Locator("table")).ToContainTextAsync("A1160");
+        await Assertions.Expect(auditor.Locator("section[aria-labelledby=movements] table")).ToContainTextAsync("A1160");
+        // The national report's Part II (Basel Art. 13(3)(b)): the export table in tonnes, and the workbook to download.
+        await Assertions.Expect(auditor.Locator("table[aria-labelledby=part-ii-exports]")).ToContainTextAsync("25.000");
+        await Assertions.Expect(auditor.Locator("table[aria-labelledby=part-ii-accidents]")).ToContainTextAsync("A1 motorway near Osnabrueck");
+        var workbook = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "workbook (XLSX, a sheet per table)" }).ClickAsync());
+        Assert.EndsWith(".xlsx", workbook.SuggestedFilename);
         await Shot(auditor, "report");
         var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);

@@ -384,6 +384,15 @@ public static class ApiOperations
             Refusals = ["not-concerned", "unknown-cause"],
             RequestExamples = [new("documents", "The load does not match the documents", Examples.IllegalTraffic)], ResponseExample = Examples.ShipmentWritten,
         },
+        Op("ReportAccident", Tags.TakeBack, "Report an accident during the movement",
+            "A state concerned (export, import, transit) reports an accident that occurred during the movement or the disposal of the " +
+            "waste: when and where it happened (`state`: null at sea), what happened and the measures taken (Basel Art. 13(1); the " +
+            "annual report's table of accidents, Art. 13(3)(f)). The movement must have started, and the accident must have happened.") with
+        {
+            SuccessType = typeof(ShipmentWritten), SuccessDescription = "Reported: the shipment's new version (also in `ETag`).",
+            Refusals = ["not-concerned", "accident-in-the-future", "accident-before-movement"],
+            RequestExamples = [new("spill", "A drum leaked on the motorway", Examples.Accident)], ResponseExample = Examples.ShipmentWritten,
+        },
 
         Op("RecordTakeBackInformation", Tags.TakeBack, "Record when the state of export was informed",
             "The state of import records the date it informed the state of export (and whether it informed the Secretariat) that the " +
@@ -478,9 +487,15 @@ public static class ApiOperations
         { SuccessType = typeof(Dossier), SuccessDescription = "The dossier." },
         Op("GetAnnualReport", Tags.Reports, "Read an annual report",
             "The tables of a state's annual report (Basel Art. 13(3)): movements by direction, counterpart, waste and operation, " +
-            "take-backs and illegal traffic, as JSON or CSV (`format`). An authority reads its own state's report, auditors any. Built by " +
-            "an asynchronous projection: a step just recorded may take a moment to appear.") with
-        { SuccessType = typeof(AnnualReport), SuccessDescription = "The report (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
+            "take-backs and illegal traffic, and `partII`, the national report's Part II tables (exports, imports, disposals not as " +
+            "intended, accidents, illegal traffic cases; docs/api-guide.md). `format=json` (default), `csv` (with `table=exports`, " +
+            "`imports`, `trade`, `not-as-intended`, `accidents` or `illegal-traffic`: that table; without `table`: the whole report) or " +
+            "`xlsx` (one workbook, a sheet per Part II table). An authority reads its own state's report, auditors any. Built by an " +
+            "asynchronous projection: a step just recorded may take a moment to appear.") with
+        {
+            SuccessType = typeof(AnnualReport), SuccessDescription = "The report (JSON; CSV with `format=csv`; XLSX with `format=xlsx`).",
+            OtherMedia = [("text/csv", "csv"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "binary")],
+        },
 
         // ---- reference data and administration ------------------------------------------------------------------
         Op("GetCodeList", Tags.ReferenceData, "Read a code list",

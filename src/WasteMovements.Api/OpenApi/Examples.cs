@@ -130,6 +130,10 @@ public static class Examples
 
     public static RecordIllegalTraffic IllegalTraffic => new("not-matching-documents", "The load held mixed scrap, not batteries.", true);
 
+    public static ReportAccident Accident => new(DateTimeOffset.Parse("2026-12-10T14:20:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        "A2 motorway, km 112, near Venlo", "NL", "A drum leaked while the truck was parked; about 20 litres of electrolyte on the hard shoulder.",
+        "The fire brigade contained and absorbed the spill; the drum was overpacked and the load continued the next day.");
+
     public static ReviseCountryProfile Revision => new(new CountryProfile
     {
         Code = "NL",

@@ -22,6 +22,10 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
         IncludeType<ShipmentReceived>();
         IncludeType<ShipmentReturned>();
         IncludeType<IllegalTrafficFound>();
+        // Basel Art. 8, 13(3)(b)(iii): the alternative arrangement for a disposal that did not proceed as intended.
+        IncludeType<AlternativeArrangementMade>();
+        // Basel Art. 13(3)(f): accidents during the movement or disposal.
+        IncludeType<AccidentDuringMovementReported>();
         // Illegal-traffic cases of their own (Basel Art. 9(1)(a)): found, then attributed.
         IncludeType<IllegalTrafficCaseOpened>();
         IncludeType<ResponsibilityAttributed>();
@@ -56,6 +60,8 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
             ShipmentReceived r => r.ShipmentId,
             ShipmentReturned r => r.ShipmentId,
             IllegalTrafficFound f => f.ShipmentId,
+            AlternativeArrangementMade a => a.ShipmentId,
+            AccidentDuringMovementReported a => a.ShipmentId,
             _ => null,
         };
         if (shipmentId is null) return snapshot;
@@ -69,6 +75,8 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
             ShipmentReceived r => AnnualReporting.Received(report, shipment, r),
             ShipmentReturned r => AnnualReporting.Returned(report, shipment, r),
             IllegalTrafficFound f => AnnualReporting.Illegal(report, shipment, f),
+            AlternativeArrangementMade a => AnnualReporting.AlternativeArranged(report, shipment, a),
+            AccidentDuringMovementReported a => AnnualReporting.Accident(report, shipment, a),
             _ => report,
         } with { Version = e.Sequence };
     }
@@ -117,6 +125,8 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                 ShipmentReceived r => r.ShipmentId,
                 ShipmentReturned r => r.ShipmentId,
                 IllegalTrafficFound f => f.ShipmentId,
+                AlternativeArrangementMade a => a.ShipmentId,
+                AccidentDuringMovementReported a => a.ShipmentId,
                 _ => null,
             })).Where(x => x.Shipment is not null).ToList();
             if (facts.Count == 0) return;
@@ -131,6 +141,9 @@ public partial class AnnualReportProjection : MultiStreamProjection<AnnualReport
                     ShipmentReceived r => r.ReceivedAt,
                     ShipmentReturned r => r.ReturnedAt,
                     IllegalTrafficFound f => f.FoundAt,
+                    AlternativeArrangementMade a => a.At,
+                    // Dated by when it happened, not when it was reported (Art. 13(3)(f): the accidents of the year).
+                    AccidentDuringMovementReported a => a.HappenedAt,
                     _ => e.Timestamp,
                 };
                 foreach (var key in AnnualReporting.ReportsFor(shipment, at, receipt: e.Data is ShipmentReceived)) grouping.AddEvent(key, e);

@@ -8,21 +8,29 @@ using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Security;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Reports;
+using WasteMovements.Domain.Reports.PartII;
 
 namespace WasteMovements.Api.Reports;
 
-/// <summary>GET /api/reports/annual?state=DE&amp;year=2026&amp;format=json|csv: that state's authority and auditors.</summary>
+/// <summary>
+/// GET /api/reports/annual?state=DE&amp;year=2026&amp;format=json|csv|xlsx[&amp;table=exports|...]: that state's authority and
+/// auditors. The JSON carries the Part II tables (<c>partII</c>), derived from the folded report when it is read.
+/// </summary>
 public static class GetAnnualReportEndpoint
 {
     [WolverineGet("/api/reports/annual", Name = "GetAnnualReport")]
     [Authorize(Policy = Policies.AuthorityOrAuditor)]
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session, CodeListCatalog codes, CancellationToken ct,
-        string? state = null, int? year = null, string format = "json")
+        string? state = null, int? year = null, string format = "json", string? table = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (state is null || !codes[CodeListCatalog.Countries].Contains(state)) errors["state"] = ["state must be an ISO 3166-1 alpha-2 country code."];
         if (year is null or < 1992 or > 2100) errors["year"] = ["year must be a calendar year from 1992 (the Convention's entry into force)."];
-        if (format is not ("json" or "csv")) errors["format"] = ["format is json or csv."];
+        if (format is not ("json" or "csv" or "xlsx")) errors["format"] = ["format is json, csv or xlsx."];
+        if (table is not null && (format != "csv" || !PartIIFiles.Tables.Contains(table)))
+        {
+            errors["table"] = [$"table is one of {string.Join(", ", PartIIFiles.Tables)}, with format=csv."];
+        }
         if (errors.Count > 0) return Results.ValidationProblem(errors, type: Problems.TypeBase + "validation", title: "The request is invalid");
 
         var actor = ActorClaims.From(user);
@@ -33,9 +41,15 @@ public static class GetAnnualReportEndpoint
         }
 
         var report = await session.LoadAsync<AnnualReport>(AnnualReport.Key(state!, year!.Value), ct) ?? AnnualReport.Empty(state!, year.Value);
-        return format == "csv"
-            ? Results.Text(Csv(report), "text/csv; charset=utf-8", Encoding.UTF8)
-            : Results.Ok(report);
+        var partII = PartIITables.Of(report);
+        var name = $"basel-report-{report.State}-{report.Year}";
+        return (format, table) switch
+        {
+            ("csv", null) => Results.Text(Csv(report), "text/csv; charset=utf-8", Encoding.UTF8),
+            ("csv", { } t) => Results.File(Encoding.UTF8.GetBytes(PartIIFiles.Csv(partII, t)), "text/csv; charset=utf-8", $"{name}-{t}.csv"),
+            ("xlsx", _) => Results.File(PartIIWorkbook.Write(partII), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+            _ => Results.Ok(report with { PartII = partII }),
+        };
     }
 
     public static string Csv(AnnualReport r)

@@ -13,12 +13,30 @@ public enum TradeDirection
 /// One line of the Art. 13(3)(b) tables: what went to (or came from) one state, by waste category (codes),
 /// characteristics (H codes), POPs and mercury content, and operation. Two movements with different H codes or a
 /// different POPs or mercury flag are different lines (Art. 13(3)(b)(i)-(ii): "category, characteristics").
+/// <see cref="BaselCode"/>: the Annex VIII/IX entry; <see cref="OtherCode"/>: the OECD or national code; <see cref="UnClass"/>:
+/// the UN class of the particulars (the Part II tables' columns, docs/law.md); null on lines folded before they were kept.
 /// </summary>
 public sealed record ReportLine(
     TradeDirection Direction, string Counterpart, string WasteCode, string YCodes, string HCodes, string Operation, string Unit,
-    decimal Quantity, int Shipments, IReadOnlyList<string> Notifications, IReadOnlyList<string> TransitStates, bool ContainsPops, bool ContainsMercury);
+    decimal Quantity, int Shipments, IReadOnlyList<string> Notifications, IReadOnlyList<string> TransitStates, bool ContainsPops, bool ContainsMercury,
+    string? BaselCode = null, string? OtherCode = null, string? UnClass = null);
 
-public sealed record TakeBackLine(string ShipmentId, TradeDirection Direction, string Counterpart, decimal Quantity, DateTimeOffset ReturnedAt);
+/// <summary>
+/// A disposal that did not proceed as intended (Basel Art. 13(3)(b)(iii)): the waste taken back (<see cref="Arrangement"/>
+/// <c>take-back</c>, Art. 8, 9(2)) or sent to another facility (<c>alternative-facility</c>, Art. 8), on <see cref="ReturnedAt"/>;
+/// <see cref="Quantity"/> in <see cref="Unit"/> (tonnes where a density was declared).
+/// </summary>
+public sealed record TakeBackLine(string ShipmentId, TradeDirection Direction, string Counterpart, decimal Quantity, DateTimeOffset ReturnedAt,
+    string? NotificationNumber = null, string? WasteCode = null, string? Unit = null, string? Reason = null, string Arrangement = TakeBackLine.TakenBack,
+    string? AlternativeFacility = null)
+{
+    public const string TakenBack = "take-back";
+    public const string AlternativeFacilityArranged = "alternative-facility";
+}
+
+/// <summary>An accident during the movement or disposal and the measures taken (Basel Art. 13(3)(f)), in the year it happened.</summary>
+public sealed record AccidentLine(string ShipmentId, string NotificationNumber, TradeDirection Direction, string Counterpart, DateTimeOffset HappenedAt,
+    string Place, string? State, string WhatHappened, string MeasuresTaken, string ReportedBy);
 
 /// <summary>
 /// A case of illegal traffic: found on a shipment of a notification (<see cref="ShipmentId"/>), or a case of its own,
@@ -43,9 +61,14 @@ public sealed record AnnualReport
     public IReadOnlyList<ReportLine> Lines { get; init; } = [];
     public IReadOnlyList<TakeBackLine> TakeBacks { get; init; } = [];
     public IReadOnlyList<IllegalTrafficLine> IllegalTraffic { get; init; } = [];
+    /// <summary>Accidents during the movement or disposal (Basel Art. 13(3)(f)).</summary>
+    public IReadOnlyList<AccidentLine> Accidents { get; init; } = [];
     /// <summary>Green-listed waste and samples shipped with Annex VII information, counted apart (EU 2024/1157 Art. 18; GreenList/AnnexVIIReporting).</summary>
     public IReadOnlyList<GreenList.AnnexVIIReportLine> AnnexVII { get; init; } = [];
     public long Version { get; init; }
+
+    /// <summary>The Part II tables, derived when the report is read (not folded: GET /api/reports/annual adds them).</summary>
+    public global::WasteMovements.Domain.Reports.PartII.PartIITables? PartII { get; init; }
 
     public static string Key(string state, int year) => $"{state.ToUpperInvariant()}:{year}";
 
@@ -71,18 +94,20 @@ public static class AnnualReporting
         var direction = report.State == d.StateOfExport ? TradeDirection.Export : TradeDirection.Import;
         var counterpart = direction == TradeDirection.Export ? d.StateOfImport : d.StateOfExport;
         var wasteCode = d.Waste.BaselCode ?? d.Waste.OecdCode ?? (d.Waste.FractionCodes.Count > 0 ? string.Join(" ", d.Waste.FractionCodes.Select(f => f.Code)) : "-");
+        var otherCode = d.Waste.OecdCode ?? (d.Waste.FractionCodes.Count > 0 ? string.Join(" ", d.Waste.FractionCodes.Select(f => f.Code)) : null);
         var yCodes = string.Join(" ", d.Waste.YCodes);
         var hCodes = string.Join(" ", d.Waste.HCodes.Order(StringComparer.Ordinal));
         var (quantity, unit) = InTonnes(e.Quantity, e.Unit, d.Waste.DensityTonnesPerCubicMetre);
         var lines = report.Lines.ToList();
         var index = lines.FindIndex(l => l.Direction == direction && l.Counterpart == counterpart && l.WasteCode == wasteCode
                                          && l.YCodes == yCodes && l.HCodes == hCodes && l.ContainsPops == d.Waste.HasPops
-                                         && l.ContainsMercury == d.Waste.HasMercury && l.Operation == d.Operation && l.Unit == unit);
+                                         && l.ContainsMercury == d.Waste.HasMercury && l.Operation == d.Operation && l.Unit == unit
+                                         && l.UnClass == d.Waste.UnClass && l.OtherCode == otherCode);
         var transits = d.TransitStates.Select(t => t.State).ToArray();
         if (index < 0)
         {
             lines.Add(new ReportLine(direction, counterpart, wasteCode, yCodes, hCodes, d.Operation, unit, quantity, 1, [d.NotificationNumber],
-                transits, d.Waste.HasPops, d.Waste.HasMercury));
+                transits, d.Waste.HasPops, d.Waste.HasMercury, d.Waste.BaselCode, otherCode, d.Waste.UnClass));
         }
         else
         {
@@ -102,11 +127,43 @@ public static class AnnualReporting
         };
     }
 
+    /// <summary>Basel Art. 8, 9(2), 13(3)(b)(iii): the waste was taken back: a disposal that did not proceed as intended.</summary>
     public static AnnualReport Returned(AnnualReport report, ShipmentState shipment, ShipmentReturned e)
     {
+        var takeBack = shipment.TakeBacks.LastOrDefault(t => t.AlternativeFacility is null) ?? shipment.TakeBacks.LastOrDefault();
+        return NotAsIntended(report, shipment, takeBack, e.ReturnedAt, TakeBackLine.TakenBack, null);
+    }
+
+    /// <summary>Basel Art. 8, 13(3)(b)(iii): instead of the take-back, the waste went to another facility (the alternative arrangement).</summary>
+    public static AnnualReport AlternativeArranged(AnnualReport report, ShipmentState shipment, AlternativeArrangementMade e)
+    {
+        var takeBack = shipment.TakeBacks.LastOrDefault(t => t.AlternativeFacility == e.Facility.Id) ?? shipment.TakeBacks.LastOrDefault();
+        return NotAsIntended(report, shipment, takeBack, e.At, TakeBackLine.AlternativeFacilityArranged, e.Facility.Id);
+    }
+
+    private static AnnualReport NotAsIntended(AnnualReport report, ShipmentState shipment, TakeBack? takeBack, DateTimeOffset at, string arrangement, string? facility)
+    {
         var (direction, counterpart) = Side(report, shipment);
-        var quantity = shipment.TakeBacks.LastOrDefault()?.Quantity ?? shipment.Document.Quantity;
-        return report with { TakeBacks = [.. report.TakeBacks, new TakeBackLine(shipment.Id, direction, counterpart, quantity, e.ReturnedAt)] };
+        var d = shipment.Document;
+        var (quantity, unit) = InTonnes(takeBack?.Quantity ?? d.Quantity, d.Unit, d.Waste.DensityTonnesPerCubicMetre);
+        var line = new TakeBackLine(shipment.Id, direction, counterpart, quantity, at, d.NotificationNumber, d.Waste.BaselCode ?? d.Waste.OecdCode ?? "-", unit,
+            takeBack?.Reason ?? shipment.RejectionReason, arrangement, facility);
+        // A replayed fact (projection rebuild) replaces its own line rather than counting twice.
+        return report with
+        {
+            TakeBacks = [.. report.TakeBacks.Where(t => !(t.ShipmentId == shipment.Id && t.ReturnedAt == at && t.Arrangement == arrangement)), line],
+        };
+    }
+
+    /// <summary>Basel Art. 13(3)(f): an accident during the movement or disposal, in the reports of the states of export and import.</summary>
+    public static AnnualReport Accident(AnnualReport report, ShipmentState shipment, AccidentDuringMovementReported e)
+    {
+        var (direction, counterpart) = Side(report, shipment);
+        return report with
+        {
+            Accidents = [.. report.Accidents, new AccidentLine(shipment.Id, e.NotificationNumber, direction, counterpart, e.HappenedAt, e.Place, e.State,
+                e.WhatHappened, e.MeasuresTaken, e.ReportedBy)],
+        };
     }
 
     public static AnnualReport Illegal(AnnualReport report, ShipmentState shipment, IllegalTrafficFound e)

@@ -233,3 +233,15 @@ public sealed record ShipmentDeadlinePassed(string NotificationNumber, string Sh
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }
+
+/// <summary>
+/// Basel Art. 13(1), 13(3)(f): an accident occurred during the movement or the disposal of the waste; a state concerned
+/// reported when and where it happened, what happened and the measures taken. <see cref="State"/>: where it happened
+/// (null at sea or unknown).
+/// </summary>
+public sealed record AccidentDuringMovementReported(
+    string NotificationNumber, string ShipmentId, string ReportedBy, DateTimeOffset HappenedAt, string Place, string? State, string WhatHappened,
+    string MeasuresTaken, DateTimeOffset ReportedAt) : IProcedureFact, IShipmentFact
+{
+    DateTimeOffset IProcedureFact.OccurredAt => ReportedAt;
+}

@@ -36,6 +36,9 @@ public sealed record TakeBack(string Reason, string Basis, DateTimeOffset Inform
 
 public sealed record IllegalTrafficFinding(string FoundBy, string Cause, string Details, bool ExporterAtFault, DateTimeOffset FoundAt);
 
+/// <summary>An accident during the movement or disposal (Basel Art. 13(1), 13(3)(f)), as a state concerned reported it.</summary>
+public sealed record Accident(string ReportedBy, DateTimeOffset HappenedAt, string Place, string? State, string WhatHappened, string MeasuresTaken, DateTimeOffset ReportedAt);
+
 /// <summary>A deadline of the shipment: pending until its step is done; overdue once it passed without it.</summary>
 public sealed record ShipmentDeadline(ShipmentDeadlineKind Kind, DateTimeOffset DueAt, string Basis, bool Overdue);
 
@@ -62,6 +65,7 @@ public sealed record ShipmentState
     public IReadOnlyList<TakeBack> TakeBacks { get; init; } = [];
     public IReadOnlyList<Certificate> Certificates { get; init; } = [];
     public IReadOnlyList<IllegalTrafficFinding> IllegalTraffic { get; init; } = [];
+    public IReadOnlyList<Accident> Accidents { get; init; } = [];
     public IReadOnlyList<ShipmentDeadline> Deadlines { get; init; } = [];
     public DateTimeOffset LastChangedAt { get; init; }
 
@@ -160,6 +164,10 @@ public static class ShipmentEvolution
                 Deadlines = e.TakeBackDue is { } d
                     ? [.. s.Deadlines, new ShipmentDeadline(ShipmentDeadlineKind.TakeBack, d, ShipmentRules.IllegalTakeBackBasis, false)]
                     : s.Deadlines,
+            },
+            AccidentDuringMovementReported e => s with
+            {
+                Accidents = [.. s.Accidents, new Accident(e.ReportedBy, e.HappenedAt, e.Place, e.State, e.WhatHappened, e.MeasuresTaken, e.ReportedAt)],
             },
             TakeBackInformationRecorded e => Rescheduled(s with
             {

@@ -33,7 +33,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/notifications/{number}/guarantee", "POST /api/notifications/{number}/guarantee/approval", "POST /api/notifications/{number}/guarantee/release",
         "POST /api/shipments/{shipmentId}/departure", "POST /api/shipments/{shipmentId}/border-crossings", "POST /api/shipments/{shipmentId}/carrier-handovers",
         "POST /api/shipments/{shipmentId}/receipt", "POST /api/shipments/{shipmentId}/rejection", "POST /api/shipments/{shipmentId}/completion",
-        "POST /api/shipments/{shipmentId}/illegal-traffic", "POST /api/shipments/{shipmentId}/cannot-be-completed",
+        "POST /api/shipments/{shipmentId}/illegal-traffic", "POST /api/shipments/{shipmentId}/cannot-be-completed", "POST /api/shipments/{shipmentId}/accidents",
         "POST /api/shipments/{shipmentId}/alternative-arrangements", "POST /api/shipments/{shipmentId}/return",
         "POST /api/shipments/{shipmentId}/take-back/information", "POST /api/shipments/{shipmentId}/take-back/agreed-period",
         "POST /api/illegal-traffic-cases", "POST /api/illegal-traffic-cases/{caseId}/responsibility", "POST /api/illegal-traffic-cases/{caseId}/agreed-period",
@@ -368,6 +368,26 @@ public sealed class WireFormatTests(ApiFixture api)
         Assert.True(finding["exporterAtFault"]!.GetValue<bool>());
         // The exporter at fault takes the waste back (Basel Art. 9(2)).
         Assert.Contains(shipment["deadlines"]!.AsArray(), d => Text(d!["kind"]) == "takeBack");
+    }
+
+    [Fact]
+    public async Task An_accident_reads_its_documented_names()
+    {
+        using var _ = api.TimeTravel();
+        var movement = await api.InTransitAsync(Flows.Basel(), Announcement(10m), new RecordDeparture(TestStart.At(0, 7, 0), SampleCarrier));
+        await Post(api.Authority("KR"), $"/api/shipments/{movement.Shipment}/accidents", new
+        {
+            happenedAt = TestStart.Text(TestStart.At(0, 8, 0)), place = "Busan port", state = "kr", whatHappened = "A box fell", measuresTaken = "Spill absorbed",
+        });
+        // At sea: the state is null.
+        await Post(api.Authority("JP"), $"/api/shipments/{movement.Shipment}/accidents", new
+        {
+            happenedAt = TestStart.Text(TestStart.At(0, 8, 30)), place = "Sea of Japan", state = None, whatHappened = "Container lost overboard", measuresTaken = "Coast guard informed",
+        });
+        var accidents = (await api.ShipmentAsync(movement.Shipment))["accidents"]!.AsArray();
+        Assert.Equal((TestStart.At(0, 8, 0), "Busan port", "KR", "A box fell", "Spill absorbed", "KR"), (Instant(accidents[0]!["happenedAt"]), Text(accidents[0]!["place"]),
+            Text(accidents[0]!["state"]), Text(accidents[0]!["whatHappened"]), Text(accidents[0]!["measuresTaken"]), Text(accidents[0]!["reportedBy"])));
+        Assert.Null(accidents[1]!["state"]);
     }
 
     [Fact]

@@ -118,6 +118,9 @@ public static class Steps
     public static Step ReportIllegalTraffic(this HttpClient client, string shipmentId, RecordIllegalTraffic finding) =>
         Post(client, S(shipmentId) + "/illegal-traffic", finding);
 
+    public static Step ReportAccident(this HttpClient client, string shipmentId, ReportAccident accident) =>
+        Post(client, S(shipmentId) + "/accidents", accident);
+
     public static Step ReportCannotBeCompleted(this HttpClient client, string shipmentId, string reason) =>
         Post(client, S(shipmentId) + "/cannot-be-completed", new ReportCannotBeCompleted(reason));
 

@@ -329,6 +329,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         yield return new("POST", "/api/shipments/{shipmentId}/illegal-traffic", Basel,
             async w => At($"/api/shipments/{(await AnnouncedAsync(w)).Shipment}/illegal-traffic", new RecordIllegalTraffic("not-matching-documents", "Mixed scrap", true)),
             S(200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 401));
+        // Basel Art. 13(1): any state concerned reports an accident (each call appends its own report).
+        yield return new("POST", "/api/shipments/{shipmentId}/accidents", Basel,
+            async w => At($"/api/shipments/{await DepartedAsync(w)}/accidents", new ReportAccident(TestStart.At(9, 9, 0), "Port Klang", "MY", "A box fell", "Spill absorbed")),
+            S(200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 401));
         yield return new("POST", "/api/shipments/{shipmentId}/cannot-be-completed", Basel,
             async w => At($"/api/shipments/{await DepartedAsync(w)}/cannot-be-completed", new ReportCannotBeCompleted("Facility fire")),
             S(403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 401));

@@ -30,6 +30,30 @@ public sealed class ReportModel(UiIdentity identity, ApiClient api) : UiPage(ide
         return Page();
     }
 
+    /// <summary>The Part II tables offered as CSV downloads (GET /api/reports/annual?format=csv&amp;table=...).</summary>
+    public static readonly (string Table, string Label)[] CsvTables =
+        [("exports", "exports"), ("imports", "imports"), ("not-as-intended", "disposals not as intended"), ("accidents", "accidents"), ("illegal-traffic", "illegal traffic")];
+
+    /// <summary>One Part II table as CSV, fetched from the API with the signed-in user's token.</summary>
+    public async Task<IActionResult> OnGetTableAsync(string table)
+    {
+        State ??= Me.Country;
+        var result = await Get(Query("csv") + "&table=" + Uri.EscapeDataString(table));
+        if (result.Ok && result.Bytes is { } csv) return File(csv, "text/csv", $"basel-report-{State}-{Year}-{table}.csv");
+        Failure = result;
+        return Page();
+    }
+
+    /// <summary>The Part II workbook (XLSX, a sheet per table).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        State ??= Me.Country;
+        var result = await Get(Query("xlsx"));
+        if (result.Ok && result.Bytes is { } xlsx) return File(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"basel-report-{State}-{Year}.xlsx");
+        Failure = result;
+        return Page();
+    }
+
     /// <summary>A horizontal bar chart as inline SVG (no external assets); labels are HTML-encoded.</summary>
     public string ChartSvg()
     {

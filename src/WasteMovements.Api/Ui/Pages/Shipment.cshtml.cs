@@ -68,4 +68,16 @@ public sealed class ShipmentModel(UiIdentity identity, ApiClient api) : UiPage(i
     public Task<IActionResult> OnPostAgreePeriodAsync(int days, string agreedBy, string details) =>
         Act(Resource + "/take-back/agreed-period", new { days, agreedBy = agreedBy.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries), details },
             "Agreed period recorded.", Load);
+
+    /// <summary>A state concerned (export, import, transit: Basel Art. 2(13)).</summary>
+    public bool IsConcerned => Me.IsAuthority && State is { } s
+        && (s.StateOfExport == Me.Country || s.Document.StateOfImport == Me.Country || s.Document.TransitStates.Any(t => t.State == Me.Country));
+
+    /// <summary>Basel Art. 13(1), 13(3)(f): a state concerned reports an accident during the movement or disposal.</summary>
+    public Task<IActionResult> OnPostAccidentAsync(DateTime happenedAt, string? state, string place, string whatHappened, string measuresTaken) =>
+        Act(Resource + "/accidents", new
+        {
+            happenedAt = DateTime.SpecifyKind(happenedAt, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            state = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant(), place, whatHappened, measuresTaken,
+        }, "Accident reported.", Load);
 }

@@ -48,9 +48,10 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             }
 
             var format = (string?)httpContext.Request.Query["format"] ?? "json";
+            var table = httpContext.Request.Query["table"];
             
             // The actual HTTP request handler execution
-            var result = await WasteMovements.Api.Reports.GetAnnualReportEndpoint.Get(httpContext.User, ((Marten.IQuerySession)documentSession), _codeListCatalog, httpContext.RequestAborted, state, year, format).ConfigureAwait(false);
+            var result = await WasteMovements.Api.Reports.GetAnnualReportEndpoint.Get(httpContext.User, ((Marten.IQuerySession)documentSession), _codeListCatalog, httpContext.RequestAborted, state, year, format, table).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
