@@ -156,7 +156,7 @@ public sealed class MirrorTests
         var agreed = Received(Left(Shipment(2), On(Y, 3, 2)), On(Y, 3, 4), 10m);
         var underWay = Left(Shipment(3, code: "A4060"), On(Y, 12, 31));
 
-        var comparison = Mirror.Compare(report, "JP", theirs, [late, agreed, underWay], MirrorCodeKind.Waste);
+        var comparison = MirrorStatistics.Compare(report, "JP", theirs, [late, agreed, underWay], MirrorCodeKind.Waste);
 
         var cells = comparison.Cells.ToDictionary(c => (c.Direction, c.Code));
         Assert.Equal(5, cells.Count);
@@ -180,7 +180,7 @@ public sealed class MirrorTests
         Assert.Equal(["A1160", "A1180", "A4060"], comparison.Disagreements.Select(c => c.Code));
 
         // The tolerance is the caller's to choose: at 30 % the A1160 cell agrees.
-        Assert.True(Mirror.Compare(report, "JP", theirs, [], MirrorCodeKind.Waste, 30m).Cells.Single(c => c.Code == "A1160").WithinTolerance);
+        Assert.True(MirrorStatistics.Compare(report, "JP", theirs, [], MirrorCodeKind.Waste, 30m).Cells.Single(c => c.Code == "A1160").WithinTolerance);
     }
 
     [Fact]
@@ -188,14 +188,14 @@ public sealed class MirrorTests
     {
         var report = AnnualReport.Empty("MY", Y) with { Lines = [Line(TradeDirection.Export, "A1160", 40m, 4, yCodes: "Y34 Y31"), Line(TradeDirection.Export, "B1010", 5m, 1)] };
         var theirs = Figures(new PartnerFlow(2, "MY", "JP", "A1160", "Y31 Y34", "R4", 42m, 4));
-        var cell = Assert.Single(Mirror.Compare(report, "JP", theirs, [], MirrorCodeKind.Y).Cells);
+        var cell = Assert.Single(MirrorStatistics.Compare(report, "JP", theirs, [], MirrorCodeKind.Y).Cells);
         Assert.Equal(("Y31 Y34", 45m, 42m, 3m), (cell.Code, cell.OurTonnes, cell.PartnerTonnes, cell.Difference));
     }
 
     [Fact]
     public void Without_partner_figures_every_cell_of_ours_disagrees_and_the_source_is_null()
     {
-        var comparison = Mirror.Compare(AnnualReport.Empty("MY", Y) with { Lines = [Line(TradeDirection.Export, "A1160", 4m, 1)] }, "JP", null, [], MirrorCodeKind.Waste);
+        var comparison = MirrorStatistics.Compare(AnnualReport.Empty("MY", Y) with { Lines = [Line(TradeDirection.Export, "A1160", 4m, 1)] }, "JP", null, [], MirrorCodeKind.Waste);
         Assert.Null(comparison.PartnerFigures);
         Assert.Equal((4m, 0m, false), (comparison.Cells.Single().Difference, comparison.Cells.Single().PartnerTonnes, comparison.Cells.Single().WithinTolerance));
     }
@@ -204,22 +204,22 @@ public sealed class MirrorTests
     public void Each_reason_a_movement_explains_a_difference()
     {
         var s = Shipment(1);
-        Assert.Empty(Mirror.Explain(Received(Left(s, On(Y, 5, 1)), On(Y, 5, 2), 10m), TradeDirection.Export, Y));
-        Assert.Empty(Mirror.Explain(Received(Left(s, On(Y - 1, 5, 1)), On(Y - 1, 5, 2), 10m), TradeDirection.Export, Y));
-        Assert.Equal([MirrorReasons.DepartedPreviousYear], Mirror.Explain(Received(Left(s, On(Y - 1, 12, 31)), On(Y, 1, 2), 10m), TradeDirection.Import, Y));
-        Assert.Equal([MirrorReasons.ArrivedNextYear], Mirror.Explain(Received(Left(s, On(Y, 12, 31)), On(Y + 1, 1, 2), 10m), TradeDirection.Import, Y));
-        Assert.Equal([MirrorReasons.UnderWay], Mirror.Explain(Left(s, On(Y, 6, 1)), TradeDirection.Export, Y));
-        Assert.Equal([MirrorReasons.Rejected], Mirror.Explain(Left(s, On(Y, 6, 1)) with { Status = ShipmentStatus.Rejected, RejectedQuantity = 10m }, TradeDirection.Export, Y));
+        Assert.Empty(MirrorStatistics.Explain(Received(Left(s, On(Y, 5, 1)), On(Y, 5, 2), 10m), TradeDirection.Export, Y));
+        Assert.Empty(MirrorStatistics.Explain(Received(Left(s, On(Y - 1, 5, 1)), On(Y - 1, 5, 2), 10m), TradeDirection.Export, Y));
+        Assert.Equal([MirrorReasons.DepartedPreviousYear], MirrorStatistics.Explain(Received(Left(s, On(Y - 1, 12, 31)), On(Y, 1, 2), 10m), TradeDirection.Import, Y));
+        Assert.Equal([MirrorReasons.ArrivedNextYear], MirrorStatistics.Explain(Received(Left(s, On(Y, 12, 31)), On(Y + 1, 1, 2), 10m), TradeDirection.Import, Y));
+        Assert.Equal([MirrorReasons.UnderWay], MirrorStatistics.Explain(Left(s, On(Y, 6, 1)), TradeDirection.Export, Y));
+        Assert.Equal([MirrorReasons.Rejected], MirrorStatistics.Explain(Left(s, On(Y, 6, 1)) with { Status = ShipmentStatus.Rejected, RejectedQuantity = 10m }, TradeDirection.Export, Y));
         var returned = Left(s, On(Y, 6, 1)) with
         {
             Status = ShipmentStatus.Returned, RejectedQuantity = 10m,
             TakeBacks = [new TakeBack("Drums corroded", "Basel Art. 8", On(Y, 6, 2), On(Y, 9, 1), 10m, On(Y, 7, 1), null)],
         };
-        Assert.Equal([MirrorReasons.Rejected, MirrorReasons.Returned], Mirror.Explain(returned, TradeDirection.Export, Y));
+        Assert.Equal([MirrorReasons.Rejected, MirrorReasons.Returned], MirrorStatistics.Explain(returned, TradeDirection.Export, Y));
         var m3 = Shipment(2, 8m, Units.CubicMetres);
-        Assert.Equal([MirrorReasons.CubicMetresWithoutDensity], Mirror.Explain(Received(Left(m3, On(Y, 6, 1)), On(Y, 6, 3), 8m, Units.CubicMetres), TradeDirection.Export, Y));
+        Assert.Equal([MirrorReasons.CubicMetresWithoutDensity], MirrorStatistics.Explain(Received(Left(m3, On(Y, 6, 1)), On(Y, 6, 3), 8m, Units.CubicMetres), TradeDirection.Export, Y));
         var withDensity = Shipment(3, 8m, Units.CubicMetres, density: 1.5m);
-        Assert.Empty(Mirror.Explain(Received(Left(withDensity, On(Y, 6, 1)), On(Y, 6, 3), 8m, Units.CubicMetres), TradeDirection.Export, Y));
-        Assert.Equal([MirrorReasons.ReceivedDiffersFromAnnounced], Mirror.Explain(Received(Left(s, On(Y, 5, 1)), On(Y, 5, 2), 9.9m), TradeDirection.Export, Y));
+        Assert.Empty(MirrorStatistics.Explain(Received(Left(withDensity, On(Y, 6, 1)), On(Y, 6, 3), 8m, Units.CubicMetres), TradeDirection.Export, Y));
+        Assert.Equal([MirrorReasons.ReceivedDiffersFromAnnounced], MirrorStatistics.Explain(Received(Left(s, On(Y, 5, 1)), On(Y, 5, 2), 9.9m), TradeDirection.Export, Y));
     }
 }

@@ -54,7 +54,7 @@ public sealed record MirrorComparison(string State, string Partner, int Year, Mi
 /// Mirror statistics (Basel Art. 13(3)(b)): our annual report's exports to and imports from one partner against the
 /// partner's own figures of the same trade, per code, with the difference and our movements that explain it. Pure.
 /// </summary>
-public static class Mirror
+public static class MirrorStatistics
 {
     /// <summary>
     /// The default tolerance: a cell agrees when the difference is at most 2 % of the larger figure, or at most
