@@ -73,7 +73,7 @@ public static class GetMirrorComparisonEndpoint
         {
             var s = v switch
             {
-                decimal d => d.ToString(CultureInfo.InvariantCulture),
+                decimal d => d.ToString("0.###", CultureInfo.InvariantCulture),
                 _ => v?.ToString() ?? "",
             };
             return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

@@ -41,8 +41,8 @@ public static class PartnerFiguresFile
     public static readonly IReadOnlyList<string> OpenDataColumns = ["month", "state_of_export", "state_of_import", "waste_code", "y_codes", "operation", "tonnes", "shipments"];
 
     private static readonly Regex StatePattern = new("^[A-Z]{2}$", RegexOptions.CultureInvariant);
-    private static readonly Regex YCodePattern = new("^Y[0-9]{1,2}$", RegexOptions.CultureInvariant);
-    private static readonly Regex HCodePattern = new("^H[0-9]{1,2}(\\.[0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex YCodePattern = new("^Y([1-9]|[1-3][0-9]|4[0-8])$", RegexOptions.CultureInvariant);
+    private static readonly Regex HCodePattern = new("^H(1|3|4\\.[1-3]|5\\.[12]|6\\.[12]|8|10|11|12|13)$", RegexOptions.CultureInvariant);
     private static readonly Regex BaselCodePattern = new("^[AB][0-9]{4}$", RegexOptions.CultureInvariant);
     private static readonly Regex OperationPattern = new("^(D([1-9]|1[0-5])|R([1-9]|1[0-3]))$", RegexOptions.CultureInvariant);
     private static readonly Regex TonnesPattern = new("^[0-9]{1,12}(\\.[0-9]{1,3})?$", RegexOptions.CultureInvariant);
@@ -103,7 +103,7 @@ public static class PartnerFiguresFile
             if (direction is null) row.Error("direction", "is export or import.");
             var counterpart = row.State("partner_state");
             row.List("transit_states", StatePattern, "ISO 3166-1 alpha-2 codes");
-            var yCodes = row.List("y_codes", YCodePattern, "Y codes (Y1 to Y47)");
+            var yCodes = row.List("y_codes", YCodePattern, "Y codes (Y1 to Y48)");
             var annex = row["annex_viii_code"];
             if (annex.Length > 0 && !BaselCodePattern.IsMatch(annex)) row.Error("annex_viii_code", "is a Basel Annex VIII or IX code (A1010, B1010) or empty.");
             var other = row["other_code"];
@@ -156,7 +156,7 @@ public static class PartnerFiguresFile
             var import = row.State("state_of_import");
             var code = row["waste_code"];
             if (!CodePattern.IsMatch(code)) row.Error("waste_code", "is a waste code of 1 to 40 letters, digits, spaces, '.', '-', '/'.");
-            var yCodes = row.List("y_codes", YCodePattern, "Y codes (Y1 to Y47)");
+            var yCodes = row.List("y_codes", YCodePattern, "Y codes (Y1 to Y48)");
             var operation = row.Operation("operation");
             var tonnes = row.Tonnes("tonnes");
             var shipments = row.Count("shipments");
@@ -229,10 +229,10 @@ public static class PartnerFiguresFile
                     foreach (var yc in ys.EnumerateArray())
                     {
                         if (yc.ValueKind == JsonValueKind.String && YCodePattern.IsMatch(yc.GetString()!)) yCodes.Add(yc.GetString()!);
-                        else { Error("yCodes", "is a list of Y codes (Y1 to Y47)."); break; }
+                        else { Error("yCodes", "is a list of Y codes (Y1 to Y48)."); break; }
                     }
                 }
-                else if (f.TryGetProperty("yCodes", out _)) Error("yCodes", "is a list of Y codes (Y1 to Y47).");
+                else if (f.TryGetProperty("yCodes", out _)) Error("yCodes", "is a list of Y codes (Y1 to Y48).");
 
                 var operation = Text("operation");
                 if (operation is null || !OperationPattern.IsMatch(operation)) Error("operation", "is a disposal or recovery operation, D1 to D15 or R1 to R13.");
