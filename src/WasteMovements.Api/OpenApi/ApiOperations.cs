@@ -488,7 +488,7 @@ public static class ApiOperations
             "rows between the partner and your state are kept. Every row is read first: a malformed one gives `invalid-partner-figures` " +
             "naming each bad row and field in `rows` and `errors`, and nothing is stored. The same file loaded again is the same load " +
             "(200, `alreadyLoaded`). The layouts are in docs/api-guide.md, \"Mirror statistics\".") with
-        { SuccessStatus = 201, SuccessType = typeof(WasteMovements.Api.Reports.Mirror.PartnerFiguresLoaded), SuccessDescription = "The figures were stored (201), or had been (200).", Location = true, Never = [409] },
+        { SuccessStatus = 201, SuccessType = typeof(WasteMovements.Api.Reports.Mirror.PartnerFiguresLoaded), SuccessDescription = "The figures were stored (201), or had been (200).", Location = true },
         Op("GetMirrorComparison", Tags.Reports, "Compare with a partner's figures",
             "Mirror statistics (Basel Art. 13(3)(b)): the state's annual report against the partner's latest loaded figures, per " +
             "direction (our exports against the partner's imports from us, our imports against its exports to us) and code (`by=waste`, " +
