@@ -124,7 +124,11 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
                 parameter.Description ??= text.Description;
                 parameter.Example ??= parameter.Schema?.Type is { } type && type.HasFlag(JsonSchemaType.Integer) && int.TryParse(text.Example, out var n)
                     ? JsonValue.Create(n)
-                    : JsonValue.Create(text.Example);
+                    // A decimal query value (mirror statistics' tolerance) has a number as its example too.
+                    : parameter.Schema?.Type is { } number && number.HasFlag(JsonSchemaType.Number)
+                      && decimal.TryParse(text.Example, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                        ? JsonValue.Create(d)
+                        : JsonValue.Create(text.Example);
             }
         }
 
