@@ -85,7 +85,7 @@ public static class ApiOperations
         (Tags.Uploads, "Many steps at once from a CSV file: each row is decided by the same rules as its single route, in its own transaction; the answer lists each row's outcome."),
         (Tags.Inbox, "What the caller has to do now, with the deadlines of the procedure."),
         (Tags.Audit, "The auditors' view: every event in order, the state at any instant or version, the hash chains and the dossier to archive."),
-        (Tags.Reports, "The annual report of a state (Basel Art. 13(3))."),
+        (Tags.Reports, "The annual report of a state (Basel Art. 13(3)) and its mirror statistics against a partner's figures."),
         (Tags.ReferenceData, "Code lists and the country registry the rules read; open to anyone."),
         (Tags.Preconsent, "The register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the authority of each facility's state; read by anyone signed in."),
         (Tags.Administration, "Administrators: revisions of the country registry, the erasure of personal data after the retention period, and the register of assignments (who acts for which authority, facility or undertaking); who am I."),
@@ -496,6 +496,22 @@ public static class ApiOperations
             SuccessType = typeof(AnnualReport), SuccessDescription = "The report (JSON; CSV with `format=csv`; XLSX with `format=xlsx`).",
             OtherMedia = [("text/csv", "csv"), ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "binary")],
         },
+        Op("LoadPartnerFigures", Tags.Reports, "Load a partner state's figures",
+            "For mirror statistics (Basel Art. 13(3)(b)): an authority loads the figures a partner state reported, for its own state's " +
+            "comparison: `text/csv` in the Part II layout (the partner's own export/import rows; `partner` optional, the file names it) or " +
+            "in the open-data layout, or `application/json` in the open-data layout of another deployment (`partner` required). Only the " +
+            "rows between the partner and your state are kept. Every row is read first: a malformed one gives `invalid-partner-figures` " +
+            "naming each bad row and field in `rows` and `errors`, and nothing is stored. The same file loaded again is the same load " +
+            "(200, `alreadyLoaded`). The layouts are in docs/api-guide.md, \"Mirror statistics\".") with
+        { SuccessStatus = 201, SuccessType = typeof(WasteMovements.Api.Reports.Mirror.PartnerFiguresLoaded), SuccessDescription = "The figures were stored (201), or had been (200).", Location = true },
+        Op("GetMirrorComparison", Tags.Reports, "Compare with a partner's figures",
+            "Mirror statistics (Basel Art. 13(3)(b)): the state's annual report against the partner's latest loaded figures, per " +
+            "direction (our exports against the partner's imports from us, our imports against its exports to us) and code (`by=waste`, " +
+            "the waste code, or `by=y`, the Y codes), with the difference in tonnes and percent of the larger figure, whether it lies " +
+            "within the tolerance (`tolerance`, percent, default 2; docs/law.md) and the state's own shipments that explain it " +
+            "(left in one year and arrived in the next, under way, rejected, returned, received in m3 without density, received " +
+            "otherwise than announced). JSON or CSV (`format`). An authority compares its own state, auditors any.") with
+        { SuccessType = typeof(WasteMovements.Domain.Reports.Mirror.MirrorComparison), SuccessDescription = "The comparison (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
 
         // ---- reference data and administration ------------------------------------------------------------------
         Op("GetCodeList", Tags.ReferenceData, "Read a code list",

@@ -109,6 +109,9 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         ["version"] = ("A version of the notification's stream: the state as it stood then. Give `at` or `version`, not both.", "3"),
         ["year"] = ("The calendar year of the report (from 1992).", "2026"),
         ["format"] = ("json (default) or csv.", "json"),
+        ["partner"] = ("Mirror statistics: the partner state whose figures to compare with (ISO 3166-1 alpha-2).", "JP"),
+        ["by"] = ("Mirror statistics: waste (default: the waste code) or y (the Y codes).", "waste"),
+        ["tolerance"] = ("Mirror statistics: the difference, in percent of the larger figure, within which a cell agrees (default 2).", "2"),
     };
 
     private static void DescribeParameters(OpenApiOperation operation, RouteContract contract, OpenApiDocument document)
@@ -121,7 +124,11 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
                 parameter.Description ??= text.Description;
                 parameter.Example ??= parameter.Schema?.Type is { } type && type.HasFlag(JsonSchemaType.Integer) && int.TryParse(text.Example, out var n)
                     ? JsonValue.Create(n)
-                    : JsonValue.Create(text.Example);
+                    // A decimal query value (mirror statistics' tolerance) has a number as its example too.
+                    : parameter.Schema?.Type is { } number && number.HasFlag(JsonSchemaType.Number)
+                      && decimal.TryParse(text.Example, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                        ? JsonValue.Create(d)
+                        : JsonValue.Create(text.Example);
             }
         }
 
@@ -187,9 +194,9 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         var generic = examples.All(e => !e.IsRule || e.Id == "not-concerned");
         return code switch
         {
-            400 => contract.IsWrite ? (contract.IfMatch ? "InvalidStep" : "InvalidWrite") : "InvalidQuery",
+            400 => contract.Name == "LoadPartnerFigures" ? null : contract.IsWrite ? (contract.IfMatch ? "InvalidStep" : "InvalidWrite") : "InvalidQuery",
             401 => "Unauthenticated",
-            403 when generic => contract.IsWrite ? "ForbiddenRole" : contract.Name == "GetAnnualReport" ? null : "ForbiddenRead",
+            403 when generic => contract.IsWrite ? "ForbiddenRole" : contract.Name is "GetAnnualReport" or "GetMirrorComparison" ? null : "ForbiddenRead",
             404 when generic && examples.All(e => e.Id == "not-found") => "NotFound",
             409 when generic => "ConcurrentChange",
             412 => "VersionMismatch",
@@ -292,9 +299,10 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         var own = (contract.Operation?.Refusals ?? []).Select(ProblemTypes.Find).OfType<ProblemType>().Where(p => p.Statuses.Contains(status));
         string[] generic = status switch
         {
-            400 => contract.IsWrite ? ["validation", "invalid-json", "invalid-idempotency-key", "invalid-if-match"] : ["validation", "invalid-query-value"],
+            400 => contract.Name == "LoadPartnerFigures" ? ["invalid-partner-figures", "validation", "invalid-idempotency-key"]
+                : contract.IsWrite ? ["validation", "invalid-json", "invalid-idempotency-key", "invalid-if-match"] : ["validation", "invalid-query-value"],
             401 => ["unauthenticated"],
-            403 => contract.Name == "GetAnnualReport" ? ["forbidden-role", "not-your-state"] : contract.IsWrite ? ["forbidden-role"] : ["forbidden-role", "not-concerned"],
+            403 => contract.Name is "GetAnnualReport" or "GetMirrorComparison" ? ["forbidden-role", "not-your-state"] : contract.IsWrite ? ["forbidden-role"] : ["forbidden-role", "not-concerned"],
             404 => contract.Name switch { "GetCodeList" => ["unknown-code-list"], "VerifyMovementDocument" => ["document-not-genuine"], _ => ["not-found"] },
             409 => ["concurrent-change"],
             412 => ["version-mismatch"],

@@ -78,7 +78,7 @@ public static class ProblemTypes
             "Your state is not a state concerned by the movement (neither export, import nor transit), or you are not the facility of the shipment. Only the states concerned see and act on a file.",
             "Check the notification number; act through the authority of a state concerned.") { Articles = ["Basel Art. 2(13)", "Basel Art. 2(13), 9(1)", "EU 2024/1157 Art. 18(4)"], IsRule = true },
         Api("not-your-state", 403, "Not permitted for your authority",
-            "An authority reads the annual report of its own state only.",
+            "An authority reads the annual report, and the mirror comparison, of its own state only.",
             "Ask for `state=` of the state your token names, or use an auditor's account."),
 
         // ---- what is addressed ----------------------------------------------------------------------------
@@ -110,6 +110,9 @@ public static class ProblemTypes
         Api("invalid-csv", 400, "Invalid CSV file",
             "The upload is not `text/csv`, a quoted field is not closed, the header row is missing, or a column is not one of the kind's columns (docs/api-guide.md, \"Bulk upload\").",
             "Correct the file as `detail` says. Nothing was recorded."),
+        Api("invalid-partner-figures", 400, "Invalid partner figures",
+            "The partner's figures cannot be read: not `text/csv` or `application/json`, a header row of neither layout, an open-data file without `partner=`, a file of your own state or of another partner than named, no row between the partner and your state, or rows with bad values: `rows` lists each as `row` (the CSV line, the header being line 1, or the index in `flows`), `field` and `message`; `errors` maps `line N: field` (or the JSON path) to its messages (docs/api-guide.md, \"Mirror statistics\").",
+            "Correct the file as `rows` or `detail` says and load it again. Nothing was stored."),
         Api("unknown-upload-kind", 404, "Not found",
             "There is no upload of this kind: `prior-information`, `receipts`, `annex-vii-documents` or `annex-vii-receipts`.",
             "Use one of the kinds."),

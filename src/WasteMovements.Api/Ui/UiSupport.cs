@@ -131,6 +131,14 @@ public sealed class ApiClient(IHttpClientFactory factory, IServer server, IConfi
         return await Read(response, ct);
     }
 
+    /// <summary>A file sent as the body with its own content type (POST /api/reports/mirror/partner-figures: text/csv or application/json).</summary>
+    public async Task<ApiResult> PostFileAsync(string? token, string path, string text, string contentType, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(text, System.Text.Encoding.UTF8, contentType) };
+        using var response = await Client(token).SendAsync(request, ct);
+        return await Read(response, ct);
+    }
+
     private async Task<ApiResult> Read(HttpResponseMessage response, CancellationToken ct) =>
         new((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync(ct), Json);
 }

@@ -44,6 +44,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/preconsented-facilities", "POST /api/preconsented-facilities/{entryId}/amendments", "POST /api/preconsented-facilities/{entryId}/revocation",
         "POST /api/annex-vii-documents", "POST /api/annex-vii-documents/{documentId}/receipts", "POST /api/annex-vii-documents/{documentId}/recovery",
         "POST /api/annex-vii-documents/{documentId}/inspections", "POST /api/uploads/{kind}",
+        "POST /api/reports/mirror/partner-figures",
         "POST /api/admin/assignments", "POST /api/admin/assignments/{person}/revocations",
     ];
 
@@ -692,6 +693,38 @@ public sealed class WireFormatTests(ApiFixture api)
         document = await AnnexVIIAsync(id);
         Assert.Equal(("recovered", TestStart.Text(TestStart.Day(9))), (Text(document["status"]), Text(document["recovery"]!["completedOn"])));
         Assert.False(document["recovery"]!["late"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Partner_figures_are_read_by_their_documented_columns_and_answered_with_their_documented_fields()
+    {
+        using var _ = api.TimeTravel();
+        // docs/api-guide.md "Mirror statistics": layout A, every column in the documented order, quoted as RFC 4180 allows.
+        var year = TestStart.Year;
+        var csv = "year,reporting_state,direction,partner_state,transit_states,y_codes,annex_viii_code,other_code,h_codes,un_class,operation,quantity_tonnes,notifications,shipments\r\n" +
+                  $"{year},TG,import,BJ,GH NG,Y31 Y34,A1160,,H8 H11,8,R4,12.345,1,3\r\n" +
+                  $"{year},TG,export,BJ,,Y18,,\"GC010\",H11,,D10,0.500,1,1\r\n";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/mirror/partner-figures") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
+        var answer = await (await api.Authority("BJ").SendAsync(request)).ShouldBe(HttpStatusCode.Created);
+        Assert.Equal(("BJ", "TG", year, "part-ii-csv", 2, 2, false, "officer.bj"), (Text(answer["state"]), Text(answer["partner"]), answer["year"]!.GetValue<int>(),
+            Text(answer["source"]), answer["rowsInFile"]!.GetValue<int>(), answer["flows"]!.GetValue<int>(), answer["alreadyLoaded"]!.GetValue<bool>(), Text(answer["loadedBy"])));
+        Assert.Equal(64, Text(answer["fileHash"]).Length);
+        Assert.StartsWith($"BJ:TG:{year}:", Text(answer["id"]));
+        Assert.Equal(ApiFixture.Start, Instant(answer["loadedAt"]));
+
+        var comparison = await (await api.Authority("BJ").GetAsync($"/api/reports/mirror?state=BJ&partner=TG&year={year}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(("BJ", "TG", year, "waste", 2m, 0.001m), (Text(comparison["state"]), Text(comparison["partner"]), comparison["year"]!.GetValue<int>(), Text(comparison["by"]),
+            comparison["tolerancePercent"]!.GetValue<decimal>(), comparison["toleranceTonnes"]!.GetValue<decimal>()));
+        var cells = comparison["cells"]!.AsArray();
+        var export = cells.Single(c => Text(c!["direction"]) == "export")!;
+        Assert.Equal(("A1160", 0m, 12.345m, -12.345m, 100m, false, 0, 3, 0m), (Text(export["code"]), export["ourTonnes"]!.GetValue<decimal>(), export["partnerTonnes"]!.GetValue<decimal>(),
+            export["difference"]!.GetValue<decimal>(), export["differencePercent"]!.GetValue<decimal>(), export["withinTolerance"]!.GetValue<bool>(),
+            export["ourShipments"]!.GetValue<int>(), export["partnerShipments"]!.GetValue<int>(), export["ourCubicMetres"]!.GetValue<decimal>()));
+        Assert.Equal([2], export["partnerRows"]!.AsArray().Select(r => r!.GetValue<int>()));
+        Assert.Empty(export["movements"]!.AsArray());
+        var import = cells.Single(c => Text(c!["direction"]) == "import")!;
+        Assert.Equal(("GC010", 0.5m), (Text(import["code"]), import["partnerTonnes"]!.GetValue<decimal>()));
+        Assert.Equal(("part-ii-csv", Text(answer["id"])), (Text(comparison["partnerFigures"]!["source"]), Text(comparison["partnerFigures"]!["id"])));
     }
 
     [Fact]

@@ -201,6 +201,21 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             "matrix-" + Guid.NewGuid().ToString("N")[..12]);
     }
 
+    /// <summary>
+    /// Partner figures in the open-data layout (docs/api-guide.md, "Mirror statistics") with a flow between Thailand and
+    /// each authority of the world, so that every authority may load them for its own comparison; a new publisher each
+    /// time, so that each load is a file of its own.
+    /// </summary>
+    private static Target PartnerFigures(World w) => At("/api/reports/mirror/partner-figures?partner=TH", new
+    {
+        schema = "https://wastemovements.example/schemas/open-flows/1", licence = "CC-BY-4.0", publisher = "matrix-" + Guid.NewGuid().ToString("N")[..12],
+        year = TestStart.Year,
+        flows = new[] { w.Export, w.Import, w.Transit, w.Unrelated }.Select(s => new
+        {
+            month = $"{TestStart.Year}-03", stateOfExport = "TH", stateOfImport = s, wasteCode = "A1160", yCodes = new[] { "Y31" }, operation = "R4", tonnes = 1.5m, shipments = 1,
+        }).ToArray(),
+    });
+
     private static readonly ChangeOfParticulars ChangeOfCarrier = new("New carrier",
         Carriers: [new Carrier("Nordsee Transporte GmbH", "Kai 4, Bremerhaven", "DE-CAR-91", new ContactPerson("Dispatch", null, null), ["road"])]);
 
@@ -373,6 +388,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         yield return new("GET", "/api/inbox", Basel, async w => At("/api/inbox"),
             S(200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/reports/annual", Basel, async w => At($"/api/reports/annual?state={w.Export}&year={TestStart.Year}"),
+            S(200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401));
+        // Mirror statistics: an authority loads figures for its own state's comparison and reads its own state's; auditors read any.
+        yield return new("POST", "/api/reports/mirror/partner-figures", Basel, async w => PartnerFigures(w),
+            S(201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 401));
+        yield return new("GET", "/api/reports/mirror", Basel, async w => At($"/api/reports/mirror?state={w.Export}&partner={w.Import}&year={TestStart.Year}"),
             S(200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401));
         yield return new("GET", "/api/code-lists/{list}", Basel, async w => At("/api/code-lists/y-codes"),
             S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
