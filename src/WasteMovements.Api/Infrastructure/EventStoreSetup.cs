@@ -73,7 +73,7 @@ public static class EventStoreSetup
             .Duplicate(x => x.ConsigneeId)
             .Duplicate(x => x.StatesConcerned, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
         options.Schema.For<Uploads.UploadRowRecord>().Duplicate(x => x.CreatedAt);
-        // Mirror statistics: a partner's figures, read by the state that loaded them, the partner and the year (docs/decisions/0016-partner-figures.md).
+        // Mirror statistics: a partner's figures, read by the state that loaded them, the partner and the year (docs/decisions/0015-partner-figures.md).
         options.Schema.For<Domain.Reports.Mirror.PartnerFigures>().Duplicate(x => x.State).Duplicate(x => x.Partner).Duplicate(x => x.Year);
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);

@@ -21,7 +21,7 @@ public sealed record PartnerFiguresLoaded(string Id, string State, string Partne
 /// state's mirror comparison (Basel Art. 13(3)(b)): a text/csv file in the Part II layout (the partner's report) or the
 /// open-data layout, or application/json in the open-data layout. Every row is read before anything is stored: a
 /// malformed row gives a 400 problem naming the row and the field, and nothing is stored. The figures are a document,
-/// not an event (docs/decisions/0016-partner-figures.md).
+/// not an event (docs/decisions/0015-partner-figures.md).
 /// </summary>
 public static class LoadPartnerFiguresEndpoint
 {

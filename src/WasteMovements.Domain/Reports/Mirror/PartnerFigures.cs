@@ -22,7 +22,7 @@ public static class PartnerFigureSources
 
 /// <summary>
 /// The figures a partner state reported, as one authority loaded them for its own state's mirror comparison
-/// (docs/decisions/0016-partner-figures.md): not a fact of the procedure, so a document, not an event. Each load is a
+/// (docs/decisions/0015-partner-figures.md): not a fact of the procedure, so a document, not an event. Each load is a
 /// document of its own (the file's hash in its id: the same file loaded twice is one load); the comparison reads the
 /// latest. <see cref="Flows"/> holds only the rows between <see cref="State"/> and <see cref="Partner"/>.
 /// </summary>
