@@ -159,7 +159,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 .Where(p => p.Key.StartsWith("wm_", StringComparison.Ordinal) || p.Key == "role" || p.Key == "country" || p.Key == "facility" || p.Key == "undertaking")
                 .ToDictionary(p => p.Key, p => (string)p.Value!);
             var machine = provider.PrincipalOf((string?)request["sub"] ?? "test-client", (string?)request["name"] ?? "Test client", claims,
-                (string?)request["audience"] ?? Audience);
+                (string?)request["test_audience"] ?? Audience);
             if ((string?)request["lifetime_seconds"] is { } seconds) machine.SetAccessTokenLifetime(TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
             return Results.SignIn(machine, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
@@ -204,7 +204,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         {
             ["grant_type"] = "client_credentials", ["client_id"] = TestClientId, ["client_secret"] = TestClientSecret, ["sub"] = subject,
         };
-        if (audience is not null) form["audience"] = audience;
+        if (audience is not null) form["test_audience"] = audience;
         if (lifetime is { } l) form["lifetime_seconds"] = ((int)l.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var response = await http.PostAsync(new Uri(new Uri(Issuer), "connect/token"), new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();

@@ -90,8 +90,7 @@ public static class IdentityProviders
                 options.MapInboundClaims = false;
                 // The JWKS is read again on this period, and at once (at most every UnknownKeyRefreshSeconds) for a
                 // token signed with a key it does not hold: a rotated key is followed without a restart.
-                options.AutomaticRefreshInterval = TimeSpan.FromMinutes(Math.Max(1, provider.KeyRefreshMinutes));
-                options.RefreshInterval = TimeSpan.FromSeconds(Math.Max(1, provider.UnknownKeyRefreshSeconds));
+                // (ProviderKeys, set below with its logger).
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -123,6 +122,15 @@ public static class IdentityProviders
                     },
                 };
             });
+            authentication.Services.AddOptions<JwtBearerOptions>(provider.BearerScheme).Configure<ILoggerFactory>((options, loggers) =>
+                options.ConfigurationManager = new ProviderKeys(
+                    provider.Authority.TrimEnd('/') + "/.well-known/openid-configuration",
+                    new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, provider.RequireHttps, loggers.CreateLogger<ProviderKeys>())
+                {
+                    // The library's minimum for the periodic read is 5 minutes.
+                    AutomaticRefreshInterval = TimeSpan.FromMinutes(Math.Max(5, provider.KeyRefreshMinutes)),
+                    RefreshInterval = TimeSpan.FromSeconds(Math.Max(1, provider.UnknownKeyRefreshSeconds)),
+                });
         }
     }
 
