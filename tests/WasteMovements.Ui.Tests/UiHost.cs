@@ -11,7 +11,7 @@ namespace WasteMovements.Ui.Tests;
 /// process on a free loopback port against a fresh PostgreSQL database, and Debian's Chromium driven by
 /// Playwright (no browser download: ExecutablePath is the system Chromium).
 /// </summary>
-public sealed class UiHost : IAsyncLifetime
+public class UiHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     private Process? _api;
@@ -36,6 +36,7 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["Demo__Seed"] = "false";
         // As production runs: the committed pre-generated handler code (docs/operations.md, "Pre-generated code").
         start.Environment["Wolverine__TypeLoadMode"] = "Static";
+        await ConfigureAsync(start.Environment);
         _api = Process.Start(start)!;
         _api.OutputDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
         _api.ErrorDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
@@ -67,6 +68,9 @@ public sealed class UiHost : IAsyncLifetime
         });
     }
 
+    /// <summary>More settings of the API process (environment variables), before it starts; <see cref="BaseUrl"/> is known.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
+
     public string Log
     {
         get { lock (_log) return _log.ToString(); }
@@ -81,7 +85,7 @@ public sealed class UiHost : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();
