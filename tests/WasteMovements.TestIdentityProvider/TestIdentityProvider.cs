@@ -29,7 +29,7 @@ public sealed record TestPerson(string Username, string Name, IReadOnlyDictionar
 /// An OpenID Connect provider for the tests: OpenIddict's server on Kestrel at a free 127.0.0.1 port, issuing
 /// tokens only through its real endpoints (discovery, JWKS, authorization code + PKCE with a login page,
 /// client credentials, end session). Degraded mode: the one browser client and the one test client are checked
-/// in code instead of a database (a test fixture has nothing to persist; decision 0014). Its signing key can be
+/// in code instead of a database (a test fixture has nothing to persist; decision 0017). Its signing key can be
 /// rotated while it runs (<see cref="RotateSigningKey"/>): the JWKS then publishes only the new key.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
