@@ -11,7 +11,7 @@ namespace WasteMovements.Ui.Tests;
 /// process on a free loopback port against a fresh PostgreSQL database, and Debian's Chromium driven by
 /// Playwright (no browser download: ExecutablePath is the system Chromium).
 /// </summary>
-public sealed class UiHost : IAsyncLifetime
+public class UiHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     private Process? _api;
@@ -36,6 +36,7 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["Demo__Seed"] = "false";
         // As production runs: the committed pre-generated handler code (docs/operations.md, "Pre-generated code").
         start.Environment["Wolverine__TypeLoadMode"] = "Static";
+        await ConfigureAsync(start.Environment);
         _api = Process.Start(start)!;
         _api.OutputDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
         _api.ErrorDataReceived += (_, e) => { lock (_log) _log.WriteLine(e.Data); };
@@ -66,6 +67,9 @@ public sealed class UiHost : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>More settings of the API process (environment variables), before it starts; <see cref="BaseUrl"/> is known.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
 
     public string Log
     {
@@ -110,7 +114,7 @@ public sealed class UiHost : IAsyncLifetime
         lock (list) return list.ToArray();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();

@@ -355,9 +355,10 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A JWT signed with HMAC-SHA256 by the configured key, for the configured issuer and audience. Claims: `sub` (the person, recorded on every event), " +
-                              "`role` (`authority`, `facility`, `auditor` or `admin`), `country` (authorities: the ISO 3166-1 alpha-2 code of the state they act for) and " +
-                              "`facility` (facilities: their facility id). Each operation lists the roles it accepts in its security requirements (one requirement per role) and in `x-roles`.",
+                Description = "An access token (JWT, RS256 or ES256) of an OpenID Connect provider named in the server's configuration, for its audience; in Development and Testing " +
+                              "also a development token (HMAC-SHA256, `token` command). The person is `iss` + `sub` (recorded on every event); the provider asserts " +
+                              "`role` (`authority`, `facility`, `undertaking`, `auditor` or `admin`), `country` (authorities: the ISO 3166-1 alpha-2 code of the state they act for) and " +
+                              "`facility` (facilities: their facility id) under mapped names, or the rights come from the person's assignment. Each operation lists the roles it accepts in its security requirements (one requirement per role) and in `x-roles`.",
             },
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace WasteMovements.Api.Security;
 
-/// <summary>Token settings from configuration section <c>Auth</c> (signing key, issuer, audience).</summary>
+/// <summary>Token settings from configuration section <c>Auth</c> (signing key, issuer, audience of the development tokens; the providers).</summary>
 public sealed class JwtSettings
 {
     /// <summary>
@@ -16,6 +16,8 @@ public sealed class JwtSettings
     public string Audience { get; set; } = "wastemovements-api";
     public string SigningKey { get; set; } = "";
     public int TokenLifetimeMinutes { get; set; } = 480;
+    /// <summary>The OpenID Connect providers whose tokens the API accepts and whose sign-in the UI offers (IdentityProviders.cs).</summary>
+    public List<IdentityProviderSettings> Providers { get; set; } = [];
 
     public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes(SigningKey));
 
@@ -38,10 +40,12 @@ public sealed class JwtSettings
             throw new InvalidOperationException(
                 $"The development signing key may not be used in the {environment.EnvironmentName} environment: set Auth__SigningKey.");
         }
+
+        IdentityProviders.EnsureUsable(this, environment);
     }
 }
 
-/// <summary>Stops the host at start-up when the signing key is missing, short, or the development key in production.</summary>
+/// <summary>Stops the host at start-up when the signing key is missing, short, or the development key in production, or a provider is misconfigured.</summary>
 public sealed class SigningKeyGuard(JwtSettings settings, IHostEnvironment environment) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using WasteMovements.Api.Ui;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -51,8 +52,14 @@ public static class SecuritySetup
         builder.Services.AddSingleton(BootstrapAdministrators.From(builder.Configuration));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, AssignmentClaimsTransformation>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
+        var authentication = builder.Services.AddAuthentication(IdentityProviders.ApiScheme);
+        // The configured OpenID Connect providers and the scheme choosing among them by the token's issuer.
+        authentication.AddProviderSchemes(settings, builder.Environment);
+        // The web interface's session and its sign-in at the providers (Ui/UiSession.cs).
+        authentication.AddUiSession(settings, builder.Environment);
+        // The development tokens (HS256, `token` command, demo sign-in): Development and Testing only.
+        if (IdentityProviders.DevelopmentTokens(builder.Environment))
+            authentication.AddJwtBearer(IdentityProviders.DevelopmentScheme, options =>
             {
                 // Keep the claim names of the contract (role, country, facility, sub) as they are.
                 options.MapInboundClaims = false;

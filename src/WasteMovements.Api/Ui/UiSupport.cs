@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -17,30 +17,39 @@ using WasteMovements.Api.Security;
 namespace WasteMovements.Api.Ui;
 
 /// <summary>
-/// The web interface's identity: the same JWT as the API, kept in an HttpOnly cookie and validated with
-/// the API's own token parameters. The API routes themselves accept the token only in the Authorization
-/// header, so the cookie cannot be used for cross-site requests against them.
+/// The web interface's identity: the session (UiSession) holds an access token, and the person is whoever the API
+/// itself takes that token for: the same schemes, provider claim handling and claims transformation, run on the
+/// token as if it came in an Authorization header. The API routes accept tokens only in that header, so the
+/// session cookie cannot be used for cross-site requests against them.
 /// </summary>
-public sealed class UiIdentity(IOptionsMonitor<JwtBearerOptions> jwt)
+public sealed class UiIdentity
 {
-    public const string Cookie = "wm_token";
-
-    public async Task<(ClaimsPrincipal? User, string? Token)> FromCookieAsync(HttpContext http)
+    public sealed record Session(ClaimsPrincipal? User, string? Token, string? Provider)
     {
-        if (!http.Request.Cookies.TryGetValue(Cookie, out var token) || string.IsNullOrWhiteSpace(token)) return (null, null);
-        var parameters = jwt.Get(JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
-        return result.IsValid ? (new ClaimsPrincipal(result.ClaimsIdentity), token) : (null, null);
+        /// <summary>A session whose token the API no longer accepts (expired, or its key rotated out).</summary>
+        public bool Stale => Token is not null && User is null;
     }
 
-    public static void SignIn(HttpResponse response, string token) =>
-        response.Cookies.Append(Cookie, token, new CookieOptions
-        {
-            // Secure outside Development comes from the cookie policy (Security/SecurityHeaders.cs), not the request's scheme.
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/ui",
-        });
+    public async Task<Session> FromSessionAsync(HttpContext http)
+    {
+        var session = await http.AuthenticateAsync(UiSession.Scheme);
+        if (!session.Succeeded) return new Session(null, null, null);
+        var token = session.Properties.GetTokenValue("access_token");
+        var provider = session.Properties.Items.TryGetValue(UiSession.ProviderItem, out var name) ? name : null;
+        return new Session(await ApiUserAsync(http, token), token, provider);
+    }
 
-    public static void SignOut(HttpResponse response) => response.Cookies.Delete(Cookie, new CookieOptions { Path = "/ui" });
+    /// <summary>The caller the API sees for this bearer token, or null when the API would refuse it.</summary>
+    public static async Task<ClaimsPrincipal?> ApiUserAsync(HttpContext http, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token)) return null;
+        // Its own scope: authentication handlers are cached per scope and bound to one HttpContext.
+        await using var scope = http.RequestServices.CreateAsyncScope();
+        var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        probe.Request.Headers.Authorization = "Bearer " + token;
+        var result = await probe.AuthenticateAsync(IdentityProviders.ApiScheme);
+        return result.Succeeded ? result.Principal : null;
+    }
 }
 
 /// <summary>
@@ -155,15 +164,19 @@ public abstract class UiPage(UiIdentity identity, ApiClient api) : PageModel
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var (user, token) = await identity.FromCookieAsync(HttpContext);
-        if (user is null)
+        var session = await identity.FromSessionAsync(HttpContext);
+        if (session.User is null)
         {
-            context.Result = RedirectToPage("/SignIn", new { returnUrl = Request.Path + Request.QueryString });
+            var returnUrl = Request.Path + Request.QueryString;
+            // An expired provider token: through that provider's sign-in again (no refresh tokens are kept).
+            context.Result = session.Stale && session.Provider is { } provider
+                ? RedirectToPage("/SignIn", "Provider", new { provider, returnUrl })
+                : RedirectToPage("/SignIn", new { returnUrl });
             return;
         }
 
-        Token = token;
-        Me = ActorClaims.From(user);
+        Token = session.Token;
+        Me = ActorClaims.From(session.User);
         await next();
     }
 

@@ -20,18 +20,28 @@ public sealed class PregeneratedCodeTests
     public async Task In_Production_the_committed_generated_code_serves_without_runtime_compilation()
     {
         await using var database = await TestDatabase.CreateAsync();
+        // Production accepts only the configured providers' tokens (no development tokens): a real one, on loopback.
+        await using var provider = await TestIdentityProvider.TestIdentityProvider.StartAsync("moe", []);
         var api = ApiProcess.Start(database.ConnectionString, ApiProcess.FreePort(), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Auth__SigningKey"] = ProductionKey,
+            ["Auth__Providers__0__Name"] = provider.Name,
+            ["Auth__Providers__0__Authority"] = provider.Issuer,
+            ["Auth__Providers__0__People"] = "ClaimMapping",
             // Wolverine logs its code-generation mode at Information.
             ["Serilog__MinimumLevel__Override__Wolverine"] = "Information",
         });
         await using var _ = api;
         await api.WaitHealthyAsync(TimeSpan.FromSeconds(60));
 
-        var token = new TokenIssuer(new JwtSettings { SigningKey = ProductionKey }).Issue(Roles.Authority, "officer.de", "DE");
+        // A development token, even signed with the production key, is refused in Production.
+        var development = new TokenIssuer(new JwtSettings { SigningKey = ProductionKey }).Issue(Roles.Authority, "officer.de", "DE");
+        using (var refused = api.Client(development))
+            await (await refused.GetAsync("/api/inbox")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+
+        var token = await provider.IssueAsync("officer.de", new Dictionary<string, string> { ["wm_role"] = Roles.Authority, ["wm_country"] = "DE" });
         using var client = api.Client(token);
         var filed = await (await client.PostJson("/api/notifications", Samples.Notification("DE", "NL"))).ShouldBe(HttpStatusCode.Created);
         var number = filed["notificationNumber"]!.GetValue<string>();

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WasteMovements.Api.Security;
 
 namespace WasteMovements.Api.Ui.Pages;
 
-public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, IHostEnvironment environment) : PageModel
+public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, JwtSettings settings, IHostEnvironment environment) : PageModel
 {
     /// <summary>Demo identities: authorities of real states, the demo facilities, an auditor and an administrator.</summary>
     public static readonly IReadOnlyList<(string Id, string Label)> Identities =
@@ -17,13 +18,26 @@ public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, IHostEn
         ("auditor:", "Auditor"), ("admin:", "Administrator"),
     ];
 
-    public bool DevelopmentIdentities => environment.IsDevelopment() || environment.IsEnvironment("Testing");
+    /// <summary>Demo buttons and pasted tokens: the development tokens, so Development and Testing only.</summary>
+    public bool DevelopmentIdentities => IdentityProviders.DevelopmentTokens(environment);
+
+    /// <summary>The providers the web interface signs in with (those with a ClientId).</summary>
+    public IReadOnlyList<string> Providers => settings.Providers.Where(p => !string.IsNullOrWhiteSpace(p.ClientId)).Select(p => p.Name).ToList();
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
     public void OnGet() { }
 
-    public IActionResult OnPostDemo(string identity)
+    /// <summary>Sign-in at a provider: the authorization code flow with PKCE (UiSession), back to the page asked for.</summary>
+    public IActionResult OnGetProvider(string provider)
+    {
+        if (!Providers.Contains(provider)) return NotFound();
+        var properties = new AuthenticationProperties { RedirectUri = SafeReturn() };
+        return Challenge(properties, IdentityProviders.SignInSchemePrefix + provider);
+    }
+
+    public async Task<IActionResult> OnPostDemo(string identity)
     {
         if (!DevelopmentIdentities || Identities.All(i => i.Id != identity)) return NotFound();
         var (role, value) = (identity.Split(':')[0], identity.Split(':')[1]);
@@ -34,30 +48,30 @@ public sealed class SignInModel(UiIdentity identity, TokenIssuer issuer, IHostEn
             Roles.Undertaking => issuer.Issue(role, "demo.trader", undertaking: value),
             _ => issuer.Issue(role, $"demo.{role}"),
         };
-        UiIdentity.SignIn(Response, token);
+        await UiSession.SignInWithTokenAsync(HttpContext, token);
         return LocalRedirect(SafeReturn());
     }
 
     public async Task<IActionResult> OnPostToken(string token)
     {
-        Response.Cookies.Append(UiIdentity.Cookie, token.Trim()); // validated on the next request; rejected tokens are dropped below
-        var http = new DefaultHttpContext();
-        http.Request.Headers.Cookie = $"{UiIdentity.Cookie}={token.Trim()}";
-        var (user, _) = await identity.FromCookieAsync(http);
-        if (user is null)
+        if (!DevelopmentIdentities) return NotFound();
+        if (await UiIdentity.ApiUserAsync(HttpContext, token.Trim()) is null)
         {
-            UiIdentity.SignOut(Response);
             Error = "That token is not valid here (signature, issuer, audience or lifetime).";
             return Page();
         }
 
-        UiIdentity.SignIn(Response, token.Trim());
+        await UiSession.SignInWithTokenAsync(HttpContext, token.Trim());
         return LocalRedirect(SafeReturn());
     }
 
-    public IActionResult OnPostSignOut()
+    /// <summary>Ends the session here and, for a provider's session, at the provider (its end_session_endpoint).</summary>
+    public async Task<IActionResult> OnPostSignOut()
     {
-        UiIdentity.SignOut(Response);
+        var session = await identity.FromSessionAsync(HttpContext);
+        if (session.Provider is { } provider && Providers.Contains(provider))
+            return SignOut(new AuthenticationProperties { RedirectUri = "/ui/sign-in" }, IdentityProviders.SignInSchemePrefix + provider, UiSession.Scheme);
+        await HttpContext.SignOutAsync(UiSession.Scheme);
         return RedirectToPage();
     }
 
