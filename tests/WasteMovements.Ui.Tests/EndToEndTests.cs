@@ -170,12 +170,12 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         while (true)
         {
             await auditor.GotoAsync($"/ui/reports?state=DE&year={year}");
-            if (await auditor.Locator("table").CountAsync() > 0) break;
+            if (await auditor.Locator("section[aria-labelledby=movements] table").CountAsync() > 0) break;
             Assert.True(DateTime.UtcNow < deadline, "the annual report did not show the movement within 60 s");
             await Task.Delay(500);
         }
 
-        await Assertions.Expect(auditor.Locator("table")).ToContainTextAsync("A1160");
+        await Assertions.Expect(auditor.Locator("section[aria-labelledby=movements] table")).ToContainTextAsync("A1160");
         await Shot(auditor, "report");
         var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);

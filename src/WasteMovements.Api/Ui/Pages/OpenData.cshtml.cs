@@ -26,8 +26,10 @@ public sealed class OpenDataModel(ApiClient api, TimeProvider clock) : PageModel
     }
 
     /// <summary>Tonnes per pair of states over the year (all months, codes and operations), largest first.</summary>
-    public IReadOnlyList<(string From, string To, decimal Tonnes, int Shipments)> Pairs =>
-        (Data?.Flows ?? []).GroupBy(f => (f.StateOfExport, f.StateOfImport))
+    public IReadOnlyList<(string From, string To, decimal Tonnes, int Shipments)> Pairs => PairsOf(Data?.Flows ?? []);
+
+    public static IReadOnlyList<(string From, string To, decimal Tonnes, int Shipments)> PairsOf(IEnumerable<OpenFlow> flows) =>
+        flows.GroupBy(f => (f.StateOfExport, f.StateOfImport))
             .Select(g => (g.Key.StateOfExport, g.Key.StateOfImport, g.Sum(f => f.Tonnes), g.Sum(f => f.Shipments)))
             .OrderByDescending(p => p.Item3).ThenBy(p => p.StateOfExport, StringComparer.Ordinal).ThenBy(p => p.StateOfImport, StringComparer.Ordinal).ToArray();
 
@@ -35,14 +37,15 @@ public sealed class OpenDataModel(ApiClient api, TimeProvider clock) : PageModel
     /// The flow picture: states of export on the left, states of import on the right, one band per pair whose width is
     /// proportional to its tonnes. Presentation attributes and classes only (no style attribute, no script); labels encoded.
     /// </summary>
-    public string FlowSvg()
+    public string FlowSvg() => FlowSvg(Pairs);
+
+    public static string FlowSvg(IReadOnlyList<(string From, string To, decimal Tonnes, int Shipments)> pairs)
     {
-        var pairs = Pairs;
         if (pairs.Count == 0) return "";
         var inv = CultureInfo.InvariantCulture;
         var exporters = pairs.Select(p => p.From).Distinct().Order(StringComparer.Ordinal).ToArray();
         var importers = pairs.Select(p => p.To).Distinct().Order(StringComparer.Ordinal).ToArray();
-        const int gap = 44, top = 24, left = 60, right = 560, widest = 28;
+        const int gap = 44, top = 44, left = 60, right = 560, widest = 28;
         var height = Math.Max(exporters.Length, importers.Length) * gap + top;
         var max = pairs.Max(p => p.Tonnes);
         double Y(int i) => top + i * gap;
