@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WasteMovements.Domain.Assignments;
 using WasteMovements.Domain.Audit;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.IllegalTraffic;
@@ -62,6 +63,9 @@ public static partial class StreamEventTypes
         typeof(AnnexVIIDocumentFilled), typeof(AnnexVIIReceiptConfirmed), typeof(AnnexVIIRecoveryCertified), typeof(AnnexVIIInspectionRecorded),
     };
 
+    /// <summary>A person's assignments (key: person:P-...; docs/decisions/0018-assignments.md).</summary>
+    public static readonly IReadOnlySet<Type> Assignments = new HashSet<Type> { typeof(PersonAssigned), typeof(AssignmentRevoked) };
+
     /// <summary>
     /// The stream an event of a step on <paramref name="notificationNumber"/>'s file goes to: a shipment's own
     /// stream for the shipment's facts (its key is in the event), the notification's for everything else. The one
@@ -75,6 +79,7 @@ public static partial class StreamEventTypes
         streamKey.StartsWith(CountryRegistryEntry.StreamKeyPrefix, StringComparison.Ordinal) ? CountryRegistry
         : IllegalTraffic.IllegalTrafficCase.IsKey(streamKey) ? IllegalTrafficCase
         : streamKey.StartsWith(PreconsentedFacilityEntry.StreamKeyPrefix, StringComparison.Ordinal) ? PreconsentRegister
+        : streamKey.StartsWith(AssignedPerson.StreamKeyPrefix, StringComparison.Ordinal) ? Assignments
         : AnnexVIIKey().IsMatch(streamKey) ? AnnexVII
         : ShipmentKey().IsMatch(streamKey) ? Shipment
         : NotificationKey().IsMatch(streamKey) ? Notification

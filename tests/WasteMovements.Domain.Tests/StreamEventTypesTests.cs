@@ -15,6 +15,7 @@ public sealed class StreamEventTypesTests
     [InlineData("ILL-DE-2026-000001", "illegal-traffic")]
     [InlineData("preconsent:NL-PC-0001", "preconsent")]
     [InlineData("DE-2026-G000001", "annex-vii")]
+    [InlineData("person:P-0123456789abcdef01234567", "assignments")]
     [InlineData("mt_tombstone", null)]
     [InlineData("de-2026-000001", null)]
     public void The_kind_of_a_stream_follows_from_its_key(string key, string? kind)
@@ -28,6 +29,7 @@ public sealed class StreamEventTypesTests
             "illegal-traffic" => StreamEventTypes.IllegalTrafficCase,
             "preconsent" => StreamEventTypes.PreconsentRegister,
             "annex-vii" => StreamEventTypes.AnnexVII,
+            "assignments" => StreamEventTypes.Assignments,
             _ => null,
         };
         Assert.Same(expected, types);
@@ -43,10 +45,10 @@ public sealed class StreamEventTypesTests
             .ToArray();
         Assert.Contains(typeof(ShipmentDeparted), events);
         Assert.Contains(typeof(PersonalDataErased), events);
-        Assert.Equal(54, events.Length);
+        Assert.Equal(56, events.Length);
         foreach (var type in events)
         {
-            var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry, StreamEventTypes.IllegalTrafficCase, StreamEventTypes.PreconsentRegister, StreamEventTypes.AnnexVII }.Count(k => k.Contains(type));
+            var kinds = new[] { StreamEventTypes.Notification, StreamEventTypes.Shipment, StreamEventTypes.CountryRegistry, StreamEventTypes.IllegalTrafficCase, StreamEventTypes.PreconsentRegister, StreamEventTypes.AnnexVII, StreamEventTypes.Assignments }.Count(k => k.Contains(type));
             Assert.True(kinds == 1, $"{type.Name} is in {kinds} lists of StreamEventTypes");
         }
     }

@@ -198,6 +198,41 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
     }
 
     [Fact]
+    public async Task An_administrator_assigns_and_revokes_a_person_on_the_assignments_page()
+    {
+        var subject = "ui." + Guid.NewGuid().ToString("N")[..10];
+        var admin = await _host.SignInAsync("Administrator");
+        await admin.GotoAsync("/ui/admin/assignments");
+        await admin.Locator("#assign summary").ClickAsync();
+        await admin.GetByLabel("Issuer").FillAsync("wastemovements");
+        await admin.GetByLabel("Subject").FillAsync(subject);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Ui Officer");
+        await admin.SelectOptionAsync("#role", "authority");
+        await admin.GetByLabel("State (authority)").FillAsync("XX");
+        await admin.GetByLabel("Basis (designation letter, decision, ticket)").FillAsync("Designation UI-1");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        // Refused with its rule's article: XX is no state of the registry (Basel Art. 5(1)).
+        await Assertions.Expect(admin.Locator(".refusal")).ToContainTextAsync("Basel Art. 5(1)");
+
+        await admin.Locator("#assign summary").ClickAsync();
+        await admin.GetByLabel("Issuer").FillAsync("wastemovements");
+        await admin.GetByLabel("Subject").FillAsync(subject);
+        await admin.SelectOptionAsync("#role", "authority");
+        await admin.GetByLabel("State (authority)").FillAsync("BE");
+        await admin.GetByLabel("Basis (designation letter, decision, ticket)").FillAsync("Designation UI-1");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        await Flash(admin, "Person assigned.");
+        var row = admin.Locator("tr", new() { HasText = subject });
+        await Assertions.Expect(row).ToContainTextAsync("authority:BE");
+
+        await row.Locator("summary", new() { HasText = "Revoke" }).ClickAsync();
+        await row.GetByLabel("Reason").FillAsync("Left the unit");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Flash(admin, "Assignment revoked.");
+        await Assertions.Expect(admin.Locator("tr", new() { HasText = subject })).ToContainTextAsync("Left the unit");
+    }
+
+    [Fact]
     public async Task Pages_are_usable_with_the_keyboard_and_every_field_has_a_label()
     {
         var de = await _host.SignInAsync("Authority DE (Germany)");

@@ -47,6 +47,8 @@ public static class EventStoreSetup
             options.Projections.Add(new NotificationProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new CountryRegistryProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new PreconsentedFacilityProjection(), ProjectionLifecycle.Inline);
+            // Issue 18: who acts for which authority, facility or undertaking; read by the claims transformation.
+            options.Projections.Add(new Assignments.AssignedPersonProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new ShipmentProjection(), ProjectionLifecycle.Inline);
             options.Projections.Add(new IllegalTraffic.IllegalTrafficCaseProjection(), ProjectionLifecycle.Inline);
             // EU 2024/1157 Art. 18: each Annex VII document's state, listed by state concerned, facility and undertaking.

@@ -3,6 +3,8 @@ using FluentValidation;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Notifications;
+using WasteMovements.Domain.Notifications.Mercury;
+using WasteMovements.Domain.Notifications.Pops;
 
 namespace WasteMovements.Api.Notifications;
 
@@ -149,6 +151,34 @@ public sealed partial class FileNotificationValidator : AbstractValidator<Notifi
             w.RuleForEach(x => x.Packaging).Must(p => FormCodes.Packaging.Contains(p))
                 .WithMessage($"'{{PropertyValue}}' is not a packaging type ({string.Join(", ", FormCodes.Packaging)}).");
             w.RuleFor(x => x.SpecialHandling).MaximumLength(LongText);
+
+            // Stockholm Art. 6(1)(d); EU 2019/1021 Annex IV: each POP by its code in the limits table, with its concentration.
+            w.RuleFor(x => x.Pops).Must(p => p is null || p.Count <= 20).WithMessage("At most 20 POPs.")
+                .Must(p => p is null || p.Select(x => x?.Substance?.ToUpperInvariant()).Distinct().Count() == p.Count)
+                .WithMessage("A POP may be named only once.");
+            w.RuleForEach(x => x.Pops).NotNull().ChildRules(pop =>
+            {
+                pop.RuleFor(x => x.Substance).NotEmpty().Must(PopLimits.Shipped.IsSubstance)
+                    .WithMessage($"'{{PropertyValue}}' is not a POP of the limits table ({string.Join(", ", PopLimits.Shipped.Substances.Select(x => x.Code))}).");
+                pop.RuleFor(x => x.ConcentrationMgPerKg).GreaterThan(0).LessThanOrEqualTo(1_000_000)
+                    .WithMessage("The concentration is in mg/kg of waste, more than 0 and at most 1 000 000.");
+            });
+            // A file that names POPs contains POPs: the flag (kept for files filed before the list) agrees with the list.
+            w.RuleFor(x => x.ContainsPops).Equal(true).When(x => x.Pops is { Count: > 0 })
+                .WithMessage("The waste names POPs: containsPops must be true.");
+
+            // Minamata Art. 11(2): the mercury category and the total mercury concentration.
+            w.RuleFor(x => x.Mercury!).ChildRules(m =>
+            {
+                m.RuleFor(x => x.Category).IsInEnum();
+                m.RuleFor(x => x.ConcentrationMgPerKg).NotNull().When(x => x.Category == MercuryCategory.ContaminatedWith)
+                    .WithMessage("Waste contaminated with mercury states its total mercury concentration in mg/kg (Minamata Art. 11(2); the COP-5 threshold).");
+                m.RuleFor(x => x.ConcentrationMgPerKg).GreaterThanOrEqualTo(0).LessThanOrEqualTo(1_000_000).When(x => x.ConcentrationMgPerKg is not null)
+                    .WithMessage("The total mercury concentration is in mg/kg of waste, between 0 and 1 000 000.");
+                m.RuleFor(x => x.AllowedUse).MaximumLength(ShortText);
+            }).When(x => x.Mercury is not null);
+            w.RuleFor(x => x.ContainsMercury).Equal(true).When(x => x.Mercury is not null)
+                .WithMessage("The waste declares its mercury: containsMercury must be true.");
         });
 
         RuleFor(x => x.Operation).Must(o => codes[CodeListCatalog.Operations].IsValid(o, Today()))

@@ -90,7 +90,7 @@ public static class ApiOperations
         (Tags.OpenData, "Aggregated flows for regional monitoring networks, anonymous and read-only, under CC-BY-4.0 (decision 0015)."),
         (Tags.ReferenceData, "Code lists and the country registry the rules read; open to anyone."),
         (Tags.Preconsent, "The register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the authority of each facility's state; read by anyone signed in."),
-        (Tags.Administration, "Administrators: revisions of the country registry and the erasure of personal data after the retention period."),
+        (Tags.Administration, "Administrators: revisions of the country registry, the erasure of personal data after the retention period, and the register of assignments (who acts for which authority, facility or undertaking); who am I."),
         (Tags.Verification, "The public check of a movement document's QR code, for customs officers without an account."),
     ];
 
@@ -570,6 +570,39 @@ public static class ApiOperations
             Refusals = ["retention-period-running"],
             RequestExamples = [new("erasure", "Erase a contact person", Examples.Erasure)], ResponseExample = Examples.Erased,
         },
+        // ---- the register of assignments (issue 18; docs/decisions/0018-assignments.md) ------------------------------
+        Op("AssignPerson", Tags.Administration, "Assign a person",
+            "An administrator records which person (the identity provider's `issuer` and `subject`) acts in which role: for a state's " +
+            "competent authority (`state`, a state of the country registry: Basel Art. 5(1)), a facility (`facility`), an undertaking " +
+            "(`undertaking`), or as auditor or administrator; with the basis of the assignment (`reference`). From the person's next " +
+            "request their token carries those rights. A person holds one assignment at a time; an administrator does not assign themselves.") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(Assignments.AssignmentWritten), SuccessDescription = "Assigned: the person's id and their record's version.",
+            Location = true, Never = [404],
+            Refusals = ["not-an-administrator", "own-assignment", "assignment-state-unknown", "assignment-target-mismatch", "assignment-party-id-invalid", "already-assigned"],
+            RequestExamples = [new("officer", "An officer of the German competent authority", Examples.Assignment)], ResponseExample = Examples.AssignmentWritten,
+        },
+        Op("RevokeAssignment", Tags.Administration, "Revoke an assignment",
+            "An administrator other than the person ends the person's current assignment, with the reason. It takes effect on the person's " +
+            "next request (403 `no-assignment` from then on); the history keeps it.") with
+        {
+            SuccessType = typeof(Assignments.AssignmentWritten), SuccessDescription = "Revoked: the record's new version (also in `ETag`).",
+            Refusals = ["not-an-administrator", "own-assignment", "not-assigned"],
+            RequestExamples = [new("moved", "The officer moved to another unit", Examples.AssignmentRevocation)], ResponseExample = Examples.AssignmentWritten,
+        },
+        Op("ListAssignments", Tags.Administration, "Read the register of assignments",
+            "Every person the register knows, with the assignment they hold now (none once revoked), who assigned it, when and on which " +
+            "basis. `current=true` keeps the people assigned now, `state` those assigned to one state's authority. For administrators and auditors.") with
+        { SuccessType = typeof(Assignments.AssignmentsView), SuccessDescription = "The people and their current assignments." },
+        Op("GetAssignmentHistory", Tags.Administration, "Read a person's assignment history",
+            "Every assignment and revocation of one person, in order, each with the time it was recorded, the administrator who recorded " +
+            "it and what it said. For administrators and auditors.") with
+        { SuccessType = typeof(Assignments.AssignmentHistoryEntry[]), SuccessDescription = "The person's events, oldest first." },
+        Op("GetMe", Tags.Administration, "Who am I",
+            "The caller as this API sees them: issuer and subject, the person id of the register of assignments, the rights of this " +
+            "request (role and what it acts for), where they come from (`token`, `assignment`, `configuration` for a bootstrap " +
+            "administrator, or `none`) and the current assignment. Open to anyone signed in, also without an assignment.") with
+        { SuccessType = typeof(Assignments.Me), SuccessDescription = "The caller." },
         // ---- green-listed waste (EU 2024/1157 Art. 18) ----------------------------------------------------------
         Op("FillAnnexVIIDocument", Tags.GreenList, "Fill an Annex VII document",
             "The person who arranges a shipment of green-listed waste destined for recovery (Art. 4(4)), or of a sample for laboratory " +

@@ -43,6 +43,8 @@ public sealed class ContractPolicy : IHttpPolicy
         [Policies.GreenList] = [Roles.Auditor, Roles.Authority, Roles.Facility, Roles.Undertaking],
         [Policies.Auditor] = [Roles.Auditor],
         [Policies.Admin] = [Roles.Admin],
+        [Policies.AdminOrAuditor] = [Roles.Admin, Roles.Auditor],
+        [Policies.Person] = [.. Roles.All.Order(StringComparer.Ordinal)],
     };
 
     /// <summary>Routes open to any valid token whose endpoint answers 403 to some roles itself: the roles that can succeed.</summary>

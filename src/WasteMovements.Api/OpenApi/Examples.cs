@@ -144,6 +144,13 @@ public static class Examples
         ImportProhibitions = [],
     }, "Annual review of the registry", "Basel Convention Secretariat, country fact sheet 2026");
 
+    public static Domain.Assignments.AssignPerson Assignment => new("https://idp.example/realms/moe", "4f1c2b9e-7d41-4a55-9c3e-2b8f0d6a1e77", "Anna Schmidt",
+        Domain.Assignments.AssignedRole.Authority, "DE", null, null, "Designation of the Umweltbundesamt of 2026-11-30, ref. III 2.3-42");
+
+    public static Domain.Assignments.RevokeAssignment AssignmentRevocation => new("Moved to another unit on 2026-12-15.");
+
+    public static Assignments.AssignmentWritten AssignmentWritten => new(Domain.Assignments.Persons.Id("https://idp.example/realms/moe", "4f1c2b9e-7d41-4a55-9c3e-2b8f0d6a1e77"), 1);
+
     public static ErasePersonalData Erasure => new("Erika Mustermann", null, "Request under GDPR Art. 17 after the retention period");
 
     public static NotificationCreated Created => new(Number, 1);

@@ -5,6 +5,7 @@ using Marten.Exceptions;
 using Wolverine;
 using WasteMovements.Api.Deadlines;
 using WasteMovements.Domain;
+using WasteMovements.Domain.Assignments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.IllegalTraffic;
@@ -233,6 +234,14 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         stream.AppendMany(decision.Events);
         return WriteOutcome.Written(key, version, decision);
     }
+
+    /// <summary>
+    /// A person's record in the register of assignments (stream <c>person:P-...</c>, docs/decisions/0018-assignments.md),
+    /// locked like a register entry; the step sees null before the person's first assignment.
+    /// </summary>
+    public Task<WriteOutcome> OnPersonAsync<TCommand>(string personId, Actor actor, TCommand command,
+        Step<AssignedPerson?, TCommand> step, CancellationToken ct) =>
+        OnRegisterEntryAsync(Persons.StreamKey(personId), actor, command, step, ct);
 
     private async Task AppendAsync(IEventStream<NotificationState> stream, IReadOnlyList<object> events, NotificationState before)
     {

@@ -5,6 +5,7 @@ using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.Security;
 using WasteMovements.Api.Shipments;
+using WasteMovements.Domain.Assignments;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.IllegalTraffic;
@@ -93,6 +94,11 @@ public sealed class StepWriter(HttpContext http, EventWriter writer)
     public async Task<IResult> OnRegisterEntry<TEntry, TCommand>(string key, string kind, TCommand command, Step<TEntry?, TCommand> step,
         Func<WriteOutcome, IResult> answer) where TEntry : class =>
         Answer(await writer.OnRegisterEntryAsync(key, Actor, command, step, http.RequestAborted), kind, answer);
+
+    /// <summary>A step on a person's record in the register of assignments (assign, revoke).</summary>
+    public async Task<IResult> OnPerson<TCommand>(string personId, TCommand command, Step<AssignedPerson?, TCommand> step,
+        Func<WriteOutcome, IResult> answer) =>
+        Answer(await writer.OnPersonAsync(personId, Actor, command, step, http.RequestAborted), "person", answer);
 
     private IResult Answer(WriteOutcome outcome, string kind, Func<WriteOutcome, IResult> success)
     {

@@ -25,8 +25,9 @@ public static class ClaimNames
 
 /// <summary>
 /// The caller as the token describes them, as the domain's one <see cref="Actor"/>: the person (<c>sub</c>), the
-/// role, and the state (authorities) or facility (facilities) they act for. Tokens without these claims are
-/// refused when they are validated (SecuritySetup), so every caller that reaches an endpoint has them.
+/// role, and the state (authorities) or facility (facilities) they act for, and the token's issuer. A token whose role
+/// lacks its state or facility is refused when it is validated (SecuritySetup); a token without a role gets the one
+/// of its assignment (AssignmentClaimsTransformation) or acts as Anonymous (every policy needing a role refuses it).
 /// </summary>
 public static class ActorClaims
 {
@@ -35,7 +36,8 @@ public static class ActorClaims
         RoleOf(user.FindFirst(ClaimNames.Role)?.Value),
         user.FindFirst(ClaimNames.Country)?.Value?.ToUpperInvariant(),
         user.FindFirst(ClaimNames.Facility)?.Value,
-        user.FindFirst(ClaimNames.Undertaking)?.Value);
+        user.FindFirst(ClaimNames.Undertaking)?.Value,
+        AssignmentClaimsTransformation.IssuerOf(user));
 
     private static ActorRole RoleOf(string? role) => role switch
     {

@@ -16,17 +16,26 @@ public static class Policies
     public const string GreenList = "green-list";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
+    /// <summary>Administrators and auditors: the register of assignments is read by both (docs/decisions/0018-assignments.md).</summary>
+    public const string AdminOrAuditor = "admin-or-auditor";
+    /// <summary>Anyone signed in, with or without an assignment: who am I (GET /api/me).</summary>
+    public const string Person = "person";
 }
 
 public static class SecuritySetup
 {
-    /// <summary>The claim a token must carry and does not: sub always, a known role, and country or facility for those roles.</summary>
+    /// <summary>
+    /// The claim a token must carry and does not: sub always; a role, if it has one, that is known, with the country,
+    /// facility or undertaking that role needs. A token without a role is a person without rights until assigned
+    /// (AssignmentClaimsTransformation; 403 no-assignment), not a bad credential.
+    /// </summary>
     public static string? MissingClaim(System.Security.Claims.ClaimsPrincipal user)
     {
         static bool Has(System.Security.Claims.ClaimsPrincipal u, string claim) => !string.IsNullOrWhiteSpace(u.FindFirst(claim)?.Value);
         if (!Has(user, ClaimNames.Subject)) return "sub";
         var role = user.FindFirst(ClaimNames.Role)?.Value;
-        if (role is null || !Roles.All.Contains(role)) return "a role (authority, facility, undertaking, auditor, admin)";
+        if (role is null) return null;
+        if (!Roles.All.Contains(role)) return "a role (authority, facility, undertaking, auditor, admin)";
         if (role == Roles.Authority && !Has(user, ClaimNames.Country)) return "country";
         if (role == Roles.Facility && !Has(user, ClaimNames.Facility)) return "facility";
         if (role == Roles.Undertaking && !Has(user, ClaimNames.Undertaking)) return "undertaking";
@@ -38,6 +47,9 @@ public static class SecuritySetup
         var settings = JwtSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<TokenIssuer>();
+        // Issue 18: a person without a role gets the one of their assignment (Security/AssignmentClaims.cs).
+        builder.Services.AddSingleton(BootstrapAdministrators.From(builder.Configuration));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, AssignmentClaimsTransformation>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -74,6 +86,10 @@ public static class SecuritySetup
 
         // Every policy needs the person (sub): each appended event records who acted, never "anonymous".
         builder.Services.AddAuthorizationBuilder()
+            // [Authorize] alone needs a role too: a person without an assignment reads nothing (403 no-assignment).
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ClaimNames.Subject).RequireClaim(ClaimNames.Role).Build())
+            .AddPolicy(Policies.Person, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Subject))
+            .AddPolicy(Policies.AdminOrAuditor, p => p.RequireClaim(ClaimNames.Subject).RequireClaim(ClaimNames.Role, Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Authority, p => p.RequireClaim(ClaimNames.Role, Roles.Authority).RequireClaim(ClaimNames.Country).RequireClaim(ClaimNames.Subject))
             .AddPolicy(Policies.AuthorityOrAuditor, p => p.RequireClaim(ClaimNames.Subject).RequireAssertion(c =>
                 (c.User.HasClaim(ClaimNames.Role, Roles.Authority) && c.User.HasClaim(x => x.Type == ClaimNames.Country))
@@ -115,6 +131,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 
         if (result.Forbidden)
         {
+            if (NoAssignment.Problem(context.User) is { } unassigned)
+            {
+                await Problems.Result(unassigned).ExecuteAsync(context);
+                return;
+            }
+
             await Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "forbidden-role", "Not permitted for your role",
                 "Your role may not use this route.")).ExecuteAsync(context);
             return;

@@ -4,7 +4,7 @@ namespace WasteMovements.Api.Security;
 
 public sealed class TokenInput
 {
-    [Description("Role: authority, facility, undertaking, auditor or admin")]
+    [Description("Role: authority, facility, undertaking, auditor or admin; none for a token that names only the person (rights from the assignment)")]
     public string RoleFlag { get; set; } = Roles.Authority;
 
     [Description("ISO 3166-1 alpha-2 code of the state an authority acts for")]
@@ -30,12 +30,15 @@ public sealed class TokenInput
 [Description("Prints a development JWT signed with the configured key", Name = "token")]
 public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
 {
+    /// <summary><c>--role none</c>: a token with only the person, whose rights come from their assignment (issue 18).</summary>
+    public const string NoRole = "none";
+
     /// <summary>Where the token goes: stdout, kept apart from the command line's messages (Program.cs).</summary>
     public static TextWriter Output { get; set; } = Console.Out;
 
     public override Task<bool> Execute(TokenInput input)
     {
-        if (!Roles.All.Contains(input.RoleFlag))
+        if (input.RoleFlag != NoRole && !Roles.All.Contains(input.RoleFlag))
         {
             Console.Error.WriteLine($"--role must be one of: {string.Join(", ", Roles.All)}");
             return Task.FromResult(false);
@@ -73,8 +76,9 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
         var settings = JwtSettings.From(configuration);
         settings.EnsureUsable(new SimpleEnvironment(environment));
 
-        var token = new TokenIssuer(settings).Issue(
-            input.RoleFlag, input.SubFlag, input.CountryFlag, input.FacilityFlag, TimeSpan.FromHours(input.HoursFlag), input.UndertakingFlag);
+        var token = input.RoleFlag == NoRole
+            ? new TokenIssuer(settings).IssuePerson(input.SubFlag, lifetime: TimeSpan.FromHours(input.HoursFlag))
+            : new TokenIssuer(settings).Issue(input.RoleFlag, input.SubFlag, input.CountryFlag, input.FacilityFlag, TimeSpan.FromHours(input.HoursFlag), input.UndertakingFlag);
         Output.WriteLine(token);
         return Task.FromResult(true);
     }

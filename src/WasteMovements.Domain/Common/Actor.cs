@@ -20,11 +20,14 @@ public enum ActorRole
 }
 
 /// <summary>
-/// Who acts: the person (the token's <c>sub</c>), the role, and the state (authorities) or facility
-/// (facilities) they act for. The one actor type of every decision.
+/// Who acts: the person (the token's <c>sub</c>, and its issuer <c>iss</c> where the token names one), the role, and
+/// the state (authorities) or facility (facilities) they act for. The one actor type of every decision.
 /// </summary>
-public sealed record Actor(string Person, ActorRole Role, string? Country = null, string? Facility = null, string? Undertaking = null)
+public sealed record Actor(string Person, ActorRole Role, string? Country = null, string? Facility = null, string? Undertaking = null, string? Issuer = null)
 {
+    /// <summary>The person as the register of assignments names them: <c>issuer|subject</c>, or the subject alone without an issuer.</summary>
+    public string Identity => Issuer is null ? Person : $"{Issuer}|{Person}";
+
     public static Actor Authority(string person, string country) => new(person, ActorRole.Authority, country.ToUpperInvariant());
 
     public static Actor OfFacility(string person, string facility) => new(person, ActorRole.Facility, Facility: facility);

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using WasteMovements.Domain.CodeLists;
 using WasteMovements.Domain.Common;
 using WasteMovements.Domain.Interim;
+using WasteMovements.Domain.Notifications.Mercury;
+using WasteMovements.Domain.Notifications.Pops;
 using WasteMovements.Domain.PreconsentedFacilities;
 
 namespace WasteMovements.Domain.Notifications;
@@ -44,6 +46,13 @@ public static partial class Filing
         var regime = RegimeOf(p, registry);
 
         if (CheckWasteCodes(p.Waste, regime) is { } codes) return codes;
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Stockholm Art. 6(1)(d)(ii); EU 2019/1021 Art. 7(2), Annex V Part 1: POPs at or above the limit are destroyed.
+        if (PopsRules.Check(p, regime, today) is { } pops) return pops;
+
+        // Minamata Art. 11(2)-(3): the mercury category, and recovery only for an allowed use.
+        if (MercuryRules.Check(p, today) is { } mercury) return mercury;
 
         // Basel Art. 6(6)-(8), Annex V A item 9; EU 2024/1157 Art. 13: several shipments make a general notification.
         if (p.Kind == NotificationKind.Single && p.IntendedShipments > 1)
@@ -111,8 +120,9 @@ public static partial class Filing
     /// The Union's export bans (EU 2024/1157 Title IV): for disposal, only to EFTA countries that are Parties to the
     /// Basel Convention (Art. 37); for recovery to countries to which the OECD Decision does not apply, no hazardous
     /// waste, no B3011 plastic waste (from 21 November 2026) and no waste with POPs at or above the limits of Reg.
-    /// (EU) 2019/1021 Annex IV (Art. 39(1)). The waste's `containsPops` flag is read as "at or above the limits";
-    /// the Annex V Part 2 list and the Art. 40 rules (from 21 May 2027) are not shipped yet.
+    /// (EU) 2019/1021 Annex IV (Art. 39(1)). POPs are read from the named concentrations against the Annex IV limits in
+    /// force that day (PopsRules.AtOrAboveLimit); a file naming none reads its `containsPops` flag as "at or above the
+    /// limits". The Annex V Part 2 list and the Art. 40 rules (from 21 May 2027) are not shipped yet.
     /// </summary>
     public static Refusal? EuExportBan(NotificationParticulars p, CountryProfile export, CountryProfile import, bool recovery, DateTimeOffset now)
     {
@@ -155,7 +165,8 @@ public static partial class Filing
                 $"Plastic waste B3011 may not be exported from the Union to {import.Code} (non-OECD) from 21 November 2026.");
         }
 
-        if (p.Waste.ContainsPops)
+        // Art. 39(1)(f): read from the concentrations against 2019/1021 Annex IV, not only from the flag.
+        if (PopsRules.AtOrAboveLimit(p.Waste, PopLimitTable.Eu, DateOnly.FromDateTime(now.UtcDateTime)).Count > 0)
         {
             return new Refusal("eu-export-ban-pops", "EU 2024/1157 Art. 39(1)(f)",
                 $"Waste containing persistent organic pollutants at or above the limits of Regulation (EU) 2019/1021 may not be exported from the Union to {import.Code} (non-OECD).");

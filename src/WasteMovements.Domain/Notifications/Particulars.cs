@@ -22,6 +22,10 @@ public sealed record WasteFraction(string Code, decimal SharePercent);
 /// <see cref="Fractions"/>: a mixture not covered by a single entry names a code per fraction (EU 2024/1157 Art. 5(10)(b)).
 /// <see cref="DensityTonnesPerCubicMetre"/>: the declared density, needed to report a quantity notified in m3 in
 /// tonnes (Basel Art. 13(3)(b); the reporting format's tables are in metric tonnes).
+/// <see cref="Pops"/>: each persistent organic pollutant with its concentration (Stockholm Art. 6(1)(d); EU 2019/1021
+/// Annex IV); <see cref="Mercury"/>: the mercury category and total mercury concentration (Minamata Art. 11(2)). Both
+/// come last and default to null so that files filed before them read as they were (docs/decisions/0005-event-versioning.md);
+/// <see cref="ContainsPops"/> and <see cref="ContainsMercury"/> stay, and the validator keeps them consistent with the lists.
 /// </summary>
 public sealed record WasteDescription(
     string Designation,
@@ -40,10 +44,24 @@ public sealed record WasteDescription(
     bool ContainsMercury,
     bool Mixture = false,
     IReadOnlyList<WasteFraction>? Fractions = null,
-    decimal? DensityTonnesPerCubicMetre = null)
+    decimal? DensityTonnesPerCubicMetre = null,
+    IReadOnlyList<global::WasteMovements.Domain.Notifications.Pops.PopContent>? Pops = null,
+    global::WasteMovements.Domain.Notifications.Mercury.MercuryContent? Mercury = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<WasteFraction> FractionCodes => Fractions ?? [];
+
+    /// <summary>The POPs the waste names (none on files filed before the list).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<global::WasteMovements.Domain.Notifications.Pops.PopContent> PopList => Pops ?? [];
+
+    /// <summary>Whether the waste contains POPs: the flag, or a named POP (a file that names POPs contains them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasPops => ContainsPops || PopList.Count > 0;
+
+    /// <summary>Whether the waste contains mercury: the flag, or a declared mercury category.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasMercury => ContainsMercury || Mercury is not null;
 }
 
 /// <summary>

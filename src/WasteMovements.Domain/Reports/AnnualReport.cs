@@ -76,13 +76,13 @@ public static class AnnualReporting
         var (quantity, unit) = InTonnes(e.Quantity, e.Unit, d.Waste.DensityTonnesPerCubicMetre);
         var lines = report.Lines.ToList();
         var index = lines.FindIndex(l => l.Direction == direction && l.Counterpart == counterpart && l.WasteCode == wasteCode
-                                         && l.YCodes == yCodes && l.HCodes == hCodes && l.ContainsPops == d.Waste.ContainsPops
-                                         && l.ContainsMercury == d.Waste.ContainsMercury && l.Operation == d.Operation && l.Unit == unit);
+                                         && l.YCodes == yCodes && l.HCodes == hCodes && l.ContainsPops == d.Waste.HasPops
+                                         && l.ContainsMercury == d.Waste.HasMercury && l.Operation == d.Operation && l.Unit == unit);
         var transits = d.TransitStates.Select(t => t.State).ToArray();
         if (index < 0)
         {
             lines.Add(new ReportLine(direction, counterpart, wasteCode, yCodes, hCodes, d.Operation, unit, quantity, 1, [d.NotificationNumber],
-                transits, d.Waste.ContainsPops, d.Waste.ContainsMercury));
+                transits, d.Waste.HasPops, d.Waste.HasMercury));
         }
         else
         {

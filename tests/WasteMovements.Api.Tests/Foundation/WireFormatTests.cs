@@ -44,6 +44,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/preconsented-facilities", "POST /api/preconsented-facilities/{entryId}/amendments", "POST /api/preconsented-facilities/{entryId}/revocation",
         "POST /api/annex-vii-documents", "POST /api/annex-vii-documents/{documentId}/receipts", "POST /api/annex-vii-documents/{documentId}/recovery",
         "POST /api/annex-vii-documents/{documentId}/inspections", "POST /api/uploads/{kind}",
+        "POST /api/admin/assignments", "POST /api/admin/assignments/{person}/revocations",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -126,9 +127,12 @@ public sealed class WireFormatTests(ApiFixture api)
                 designation = "Spent lead-acid batteries, whole", composition = "Lead 60-70 %, sulphuric acid 10-20 %, polypropylene",
                 baselCode = "A1160", oecdCode = None, yCodes = new[] { "Y31", "Y34" }, hCodes = new[] { "H8", "H11" }, unClass = "8", unNumber = "UN2794",
                 unShippingName = "BATTERIES, WET, FILLED WITH ACID", physicalState = "solid", packaging = new[] { "box" },
-                specialHandling = "Keep upright; acid-resistant pallets", containsPops = false, containsMercury = false,
+                specialHandling = "Keep upright; acid-resistant pallets", containsPops = true, containsMercury = true,
                 mixture = true, fractions = new[] { new { code = "A1160", sharePercent = 80 }, new { code = "A1170", sharePercent = 20 } },
                 densityTonnesPerCubicMetre = 1.6,
+                // Stockholm Art. 6(1)(d) and Minamata Art. 11 (law.md 4.7a-4.7b): below the PCB limit, mercury for an allowed use.
+                pops = new[] { new { substance = "PCB", concentrationMgPerKg = 10 } },
+                mercury = new { category = "containing", concentrationMgPerKg = 2, allowedUse = "Use allowed to a Party under Annex A" },
             },
             operation = "R4",
             subsequentOperation = None,
@@ -550,6 +554,27 @@ public sealed class WireFormatTests(ApiFixture api)
         var history = (await (await api.Auditor().GetAsync($"/api/preconsented-facilities/{id}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
         Assert.Equal("Permit suspended", Text(history[2]!["data"]!["reason"]));
     }
+
+    [Fact]
+    public async Task The_assignment_steps_read_their_documented_names()
+    {
+        var subject = "wire." + Guid.NewGuid().ToString("N")[..10];
+        var issuer = "https://idp.example/realms/moe";
+        var written = await Post(api.Admin(), "/api/admin/assignments", new
+        {
+            issuer, subject, displayName = "Wire Officer", role = "authority", state = "be", facility = None, undertaking = None, reference = "Designation 2026/9",
+        }, HttpStatusCode.Created);
+        var personId = Text(written["personId"]);
+        var people = (await (await api.Auditor().GetAsync("/api/admin/assignments?state=BE")).ShouldBe(HttpStatusCode.OK))["people"]!.AsArray();
+        var person = people.Single(p => Text(p!["personId"]) == personId)!;
+        Assert.Equal((issuer, subject, "Wire Officer"), (Text(person["issuer"]), Text(person["subject"]), Text(person["displayName"])));
+        Assert.Equal(("authority", "BE", "Designation 2026/9"), (Text(person["current"]!["role"]), Text(person["current"]!["state"]), Text(person["current"]!["reference"])));
+
+        await Post(api.Admin(), $"/api/admin/assignments/{personId}/revocations", new { reason = "Left the authority" });
+        var history = (await (await api.Auditor().GetAsync($"/api/admin/assignments/{personId}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("Left the authority", Text(history[1]!["data"]!["reason"]));
+    }
+
     private async Task<JsonNode> AnnexVIIAsync(string id) =>
         await (await api.Auditor().GetAsync($"/api/annex-vii-documents/{id}")).ShouldBe(HttpStatusCode.OK);
 

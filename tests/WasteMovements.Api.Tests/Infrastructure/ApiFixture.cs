@@ -15,6 +15,9 @@ namespace WasteMovements.Api.Tests.Infrastructure;
 /// <summary>The API host under test, on its own database, with a clock the tests move.</summary>
 public sealed class ApiFactory(string connectionString, TestClock clock) : WebApplicationFactory<Program>
 {
+    /// <summary>The subject configured in <c>Auth:Administrators</c> (with the development issuer).</summary>
+    public const string BootstrapAdministrator = "bootstrap.admin";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -22,6 +25,9 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
         builder.UseSetting("Auth:SigningKey", JwtSettings.DevelopmentSigningKey);
         // Many scenarios write as the same identities; the limits themselves are tested on their own host.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // A bootstrap administrator (issue 18): a person-only token of this subject is an administrator.
+        builder.UseSetting("Auth:Administrators:0:Issuer", "wastemovements");
+        builder.UseSetting("Auth:Administrators:0:Subject", BootstrapAdministrator);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -76,6 +82,10 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public HttpClient Admin(string person = "admin") =>
         WithToken(Services.GetRequiredService<TokenIssuer>().Issue(Roles.Admin, person));
+
+    /// <summary>A person with only iss and sub in the token (issue 18): their rights come from their assignment, if any.</summary>
+    public HttpClient Person(string subject, string? name = null) =>
+        WithToken(Services.GetRequiredService<TokenIssuer>().IssuePerson(subject, name));
 
     public HttpClient WithToken(string token)
     {

@@ -160,6 +160,14 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
 
     private static Target At(string url, object? body = null) => new(url, body);
 
+    /// <summary>An assignment of a person no other row knows (the matrix's own administrator is "matrix", the setup's "admin").</summary>
+    private static WasteMovements.Domain.Assignments.AssignPerson MatrixAssignment() =>
+        new("wastemovements", "matrix." + Guid.NewGuid().ToString("N")[..12], null, WasteMovements.Domain.Assignments.AssignedRole.Auditor, null, null, null, "Authorization matrix");
+
+    /// <summary>A person assigned just now, by the setup's administrator: their person id.</summary>
+    private async Task<string> AssignedAsync() =>
+        (await (await api.Admin().PostJson("/api/admin/assignments", MatrixAssignment())).ShouldBe(HttpStatusCode.Created))["personId"]!.GetValue<string>();
+
     /// <summary>
     /// The Annex VII example from Germany to the Netherlands through Belgium (the EU world's states), to the matrix's
     /// facility, starting on the Thursday: two working days after the Monday it is filled (EU 2024/1157 Art. 18(5)).
@@ -381,6 +389,18 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401));
         yield return new("POST", "/api/personal-data/erasures", Basel, async w => At("/api/personal-data/erasures", new ErasePersonalData("Nobody Known", null, "Art. 17 request")),
             S(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401));
+        // The register of assignments (issue 18): administrators write, administrators and auditors read; anyone signed in asks who they are.
+        yield return new("POST", "/api/admin/assignments", Basel, async w => At("/api/admin/assignments", MatrixAssignment()),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 401));
+        yield return new("POST", "/api/admin/assignments/{person}/revocations", Basel,
+            async w => At($"/api/admin/assignments/{await AssignedAsync()}/revocations", new WasteMovements.Domain.Assignments.RevokeAssignment("Authorization matrix")),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 401));
+        yield return new("GET", "/api/admin/assignments", Basel, async w => At("/api/admin/assignments?current=true"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401));
+        yield return new("GET", "/api/admin/assignments/{person}/history", Basel, async w => At($"/api/admin/assignments/{await AssignedAsync()}/history"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401));
+        yield return new("GET", "/api/me", Basel, async w => At("/api/me"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401));
         // The register of pre-consented facilities (EU 2024/1157 Art. 14): the state of the facility (NL, the import state) writes, anyone signed in reads.
         yield return new("POST", "/api/preconsented-facilities", Eu, async w => At("/api/preconsented-facilities", PreconsentRegisterApiTests.Registration(PreconsentRegisterApiTests.NewId())),
             S(403, 201, 403, 403, 403, 403, 403, 403, 403, 403, 401));

@@ -94,6 +94,19 @@ public sealed class FilingForm
     public string? SpecialHandling { get; set; }
     public bool ContainsPops { get; set; }
     public bool ContainsMercury { get; set; }
+    /// <summary>Up to three POPs with their concentrations (Stockholm Art. 6(1)(d); EU 2019/1021 Annex IV); the API takes 20.</summary>
+    public string?[] PopSubstance { get => _popSubstance; set => _popSubstance = Rows(value); }
+    public string?[] PopConcentration { get => _popConcentration; set => _popConcentration = Rows(value); }
+    private string?[] _popSubstance = new string?[PopRows];
+    private string?[] _popConcentration = new string?[PopRows];
+    private const int PopRows = 3;
+
+    /// <summary>Always the form's rows, however many the browser posted.</summary>
+    private static string?[] Rows(string?[]? posted) => Enumerable.Range(0, PopRows).Select(i => posted is not null && i < posted.Length ? posted[i] : null).ToArray();
+    /// <summary>Minamata Art. 11(2)-(3): the mercury category, total mercury in mg/kg, the allowed use for recovery.</summary>
+    public string? MercuryCategory { get; set; }
+    public string? MercuryConcentration { get; set; }
+    public string? MercuryAllowedUse { get; set; }
     public string Operation { get; set; } = "";
     public string? SubsequentOperation { get; set; }
     /// <summary>The register entry of a pre-consented facility (EU 2024/1157 Art. 14).</summary>
@@ -121,6 +134,16 @@ public sealed class FilingForm
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The POP rows filled in; an unparseable concentration is sent as 0 so the API names the field.</summary>
+    private object[] Pops() => Enumerable.Range(0, Math.Min(PopSubstance.Length, PopConcentration.Length))
+        .Where(i => !string.IsNullOrWhiteSpace(PopSubstance[i]))
+        .Select(i => (object)new { substance = PopSubstance[i]!.Trim(), concentrationMgPerKg = Number(PopConcentration[i]) ?? 0m })
+        .ToArray();
+
+    private object? Mercury() => Blank(MercuryCategory) is { } category
+        ? new { category, concentrationMgPerKg = Number(MercuryConcentration), allowedUse = Blank(MercuryAllowedUse) }
+        : null;
 
     /// <summary>The JSON body of POST /api/notifications. Unparseable numbers and dates are sent empty so the API names them.</summary>
     public object ToBody() => new
@@ -151,7 +174,10 @@ public sealed class FilingForm
             designation = Designation, composition = Composition, baselCode = Blank(BaselCode)?.ToUpperInvariant(), oecdCode = Blank(OecdCode)?.ToUpperInvariant(),
             yCodes = List(YCodes), hCodes = List(HCodes).Select(h => h).ToArray(), unClass = Blank(UnClass), unNumber = Blank(UnNumber)?.ToUpperInvariant(),
             unShippingName = Blank(UnShippingName), physicalState = PhysicalState, packaging = new[] { Packaging }, specialHandling = Blank(SpecialHandling),
-            containsPops = ContainsPops, containsMercury = ContainsMercury,
+            // A waste that names POPs, or declares its mercury, contains them (the flags agree with the lists).
+            containsPops = ContainsPops || Pops().Length > 0, containsMercury = ContainsMercury || Mercury() is not null,
+            pops = Pops().Length > 0 ? Pops() : null,
+            mercury = Mercury(),
         },
         operation = Operation,
         subsequentOperation = Blank(SubsequentOperation),
