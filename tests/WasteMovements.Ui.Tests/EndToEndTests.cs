@@ -185,7 +185,7 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         while (true)
         {
             await auditor.GotoAsync($"/ui/reports?state=DE&year={year}");
-            if (await auditor.Locator("table").CountAsync() > 0) break;
+            if (await auditor.Locator("section[aria-labelledby=movements] table").CountAsync() > 0) break;
             Assert.True(DateTime.UtcNow < deadline, "the annual report did not show the movement within 60 s");
             await Task.Delay(500);
         }
@@ -201,6 +201,20 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("movements,export,NL,A1160,Y31 Y34,H8,R4,t,25,1,1", csv);
 
+        // 7. SDG 12.4.2 on the same page: 25 t of A1160 exported for R4, i.e. recycling abroad; the chart is SVG drawn on the server.
+        await Assertions.Expect(auditor.Locator("#sdg")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("section:has(#sdg) table")).ToContainTextAsync("EN_HAZ_EXP");
+        Assert.Equal(1, await auditor.Locator("svg.sdg-chart").CountAsync());
+        Assert.Equal("25 t", (await auditor.Locator("svg.sdg-chart text").Nth(1).TextContentAsync())?.Trim());
+
+        // 8. The open data page, without signing in: one movement is below the disclosure threshold, so no cell is published.
+        var visitor = await (await _host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.BaseUrl })).NewPageAsync();
+        await visitor.GotoAsync($"/open-data?year={year}");
+        await Assertions.Expect(visitor.Locator("h1")).ToContainTextAsync("Open data");
+        await Assertions.Expect(visitor.Locator("#picture + p")).ToContainTextAsync("No flow above the threshold");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Download CSV" })).ToHaveAttributeAsync("href", $"/api/open-data/flows?year={year}&format=csv");
+        await Assertions.Expect(visitor.Locator("a[rel=license]")).ToHaveTextAsync("CC-BY-4.0");
+        await Shot(visitor, "open-data");
         // Every page of the movement ran under the strict Content-Security-Policy without a refusal.
         foreach (var page in new[] { de, nl, facility, auditor }) NoViolations(page);
     }

@@ -66,6 +66,7 @@ public static class ApiOperations
         public const string Uploads = "Bulk upload";
         public const string Audit = "Audit";
         public const string Reports = "Reports";
+        public const string OpenData = "Open data";
         public const string ReferenceData = "Reference data";
         public const string Administration = "Administration";
         public const string Preconsent = "Pre-consented facilities";
@@ -85,7 +86,8 @@ public static class ApiOperations
         (Tags.Uploads, "Many steps at once from a CSV file: each row is decided by the same rules as its single route, in its own transaction; the answer lists each row's outcome."),
         (Tags.Inbox, "What the caller has to do now, with the deadlines of the procedure."),
         (Tags.Audit, "The auditors' view: every event in order, the state at any instant or version, the hash chains and the dossier to archive."),
-        (Tags.Reports, "The annual report of a state (Basel Art. 13(3)) and its mirror statistics against a partner's figures."),
+        (Tags.Reports, "The annual report of a state (Basel Art. 13(3)), its mirror statistics against a partner's figures, and the SDG 12.4.2 series its movements give."),
+        (Tags.OpenData, "Aggregated flows for regional monitoring networks, anonymous and read-only, under CC-BY-4.0 (decision 0016)."),
         (Tags.ReferenceData, "Code lists and the country registry the rules read; open to anyone."),
         (Tags.Preconsent, "The register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the authority of each facility's state; read by anyone signed in."),
         (Tags.Administration, "Administrators: revisions of the country registry, the erasure of personal data after the retention period, and the register of assignments (who acts for which authority, facility or undertaking); who am I."),
@@ -512,6 +514,19 @@ public static class ApiOperations
             "(left in one year and arrived in the next, under way, rejected, returned, received in m3 without density, received " +
             "otherwise than announced). JSON or CSV (`format`). An authority compares its own state, auditors any.") with
         { SuccessType = typeof(WasteMovements.Domain.Reports.Mirror.MirrorComparison), SuccessDescription = "The comparison (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
+        Op("GetSdgSeries", Tags.Reports, "Read the SDG 12.4.2 series of a state",
+            "The SDG indicator 12.4.2 series a state's movements give for a year: `EN_HAZ_EXP` and `EN_HAZ_IMP` (tonnes received), and " +
+            "the exports by type of treatment abroad (Basel Annex IV D/R codes mapped to recycling, incineration with or without energy " +
+            "recovery, landfilling, other disposal; interim operations apart). Hazardous as Basel Art. 1(1) defines it (docs/law.md 1.6a). " +
+            "From the annual report's projection, as JSON or CSV (`format`); an authority reads its own state's, auditors any.") with
+        { SuccessType = typeof(WasteMovements.Domain.Reports.Sdg.SdgSeries), SuccessDescription = "The series (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
+        Op("GetOpenDataFlows", Tags.OpenData, "Download the open data flows of a year",
+            "Aggregated flows for regional monitoring networks: by month of receipt, state of export and of import, waste code, Y codes " +
+            "and operation, with tonnes and shipments; no party, facility or notification. A cell with fewer than 3 shipments, 3 exporters " +
+            "or 3 facilities is left out (only counted, `threshold.suppressedCells`; decision 0016). Licence CC-BY-4.0; schema " +
+            "`https://wastemovements.example/schemas/open-flows/1` (docs/open-data/open-flows-1.schema.json). Anonymous. A weak `ETag` over " +
+            "the published content: send it as `If-None-Match` to get 304 when nothing changed.") with
+        { SuccessType = typeof(WasteMovements.Domain.Reports.OpenData.OpenFlowsDataset), SuccessDescription = "The data set (JSON, or CSV with `format=csv`).", OtherMedia = [("text/csv", "csv")] },
 
         // ---- reference data and administration ------------------------------------------------------------------
         Op("GetCodeList", Tags.ReferenceData, "Read a code list",

@@ -196,7 +196,7 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         {
             400 => contract.Name == "LoadPartnerFigures" ? null : contract.IsWrite ? (contract.IfMatch ? "InvalidStep" : "InvalidWrite") : "InvalidQuery",
             401 => "Unauthenticated",
-            403 when generic => contract.IsWrite ? "ForbiddenRole" : contract.Name is "GetAnnualReport" or "GetMirrorComparison" ? null : "ForbiddenRead",
+            403 when generic => contract.IsWrite ? "ForbiddenRole" : contract.Name is "GetAnnualReport" or "GetMirrorComparison" or "GetSdgSeries" ? null : "ForbiddenRead",
             404 when generic && examples.All(e => e.Id == "not-found") => "NotFound",
             409 when generic => "ConcurrentChange",
             412 => "VersionMismatch",
@@ -302,7 +302,7 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
             400 => contract.Name == "LoadPartnerFigures" ? ["invalid-partner-figures", "validation", "invalid-idempotency-key"]
                 : contract.IsWrite ? ["validation", "invalid-json", "invalid-idempotency-key", "invalid-if-match"] : ["validation", "invalid-query-value"],
             401 => ["unauthenticated"],
-            403 => contract.Name is "GetAnnualReport" or "GetMirrorComparison" ? ["forbidden-role", "not-your-state"] : contract.IsWrite ? ["forbidden-role"] : ["forbidden-role", "not-concerned"],
+            403 => contract.Name is "GetAnnualReport" or "GetMirrorComparison" or "GetSdgSeries" ? ["forbidden-role", "not-your-state"] : contract.IsWrite ? ["forbidden-role"] : ["forbidden-role", "not-concerned"],
             404 => contract.Name switch { "GetCodeList" => ["unknown-code-list"], "VerifyMovementDocument" => ["document-not-genuine"], _ => ["not-found"] },
             409 => ["concurrent-change"],
             412 => ["version-mismatch"],
