@@ -29,7 +29,12 @@ public static class SecurityHeaders
 
     public static void AddWasteMovementsSecurityHeaders(this WebApplicationBuilder builder)
     {
-        var formActions = builder.Configuration.GetSection(FormActionsKey).Get<string[]>() ?? [];
+        // A UI form may also lead to a configured identity provider: the sign-in and sign-out forms answer with a
+        // redirect to its authorize and end-session endpoints, and form-action covers redirects after a submission.
+        var providers = JwtSettings.From(builder.Configuration).Providers
+            .Select(p => Uri.TryCreate(p.Authority, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>();
+        var formActions = (builder.Configuration.GetSection(FormActionsKey).Get<string[]>() ?? []).Concat(providers).Distinct().ToArray();
         // HSTS outside Development only: a developer's plain-HTTP localhost must stay reachable. The library sends it
         // on HTTPS responses only (RFC 6797 §7.2 forbids it over HTTP).
         var hsts = !builder.Environment.IsDevelopment();
@@ -75,12 +80,14 @@ public static class SecurityHeaders
         // would otherwise add to every page with a form.
         builder.Services.Configure<AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
 
-        // Every cookie the host writes (the UI's token, antiforgery, TempData): HttpOnly, SameSite=Strict, and Secure
-        // outside Development whatever the request's scheme (behind a TLS-terminating proxy the request is HTTP).
+        // Every cookie the host writes (the UI's session, antiforgery, TempData): HttpOnly, at least SameSite=Lax, and
+        // Secure outside Development whatever the request's scheme (behind a TLS-terminating proxy the request is HTTP).
+        // Lax, not Strict, as the floor: the session and the OIDC correlation and nonce cookies must come back on the
+        // provider's redirect to the callback (a cross-site navigation); antiforgery sets Strict itself.
         builder.Services.Configure<CookiePolicyOptions>(options =>
         {
             options.HttpOnly = HttpOnlyPolicy.Always;
-            options.MinimumSameSitePolicy = SameSiteMode.Strict;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
             options.Secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
     }

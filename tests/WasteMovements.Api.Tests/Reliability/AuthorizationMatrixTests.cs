@@ -394,6 +394,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
             S(201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 401));
         yield return new("GET", "/api/reports/mirror", Basel, async w => At($"/api/reports/mirror?state={w.Export}&partner={w.Import}&year={TestStart.Year}"),
             S(200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401));
+        yield return new("GET", "/api/reports/sdg-12-4-2", Basel, async w => At($"/api/reports/sdg-12-4-2?state={w.Export}&year={TestStart.Year}"),
+            S(200, 403, 403, 403, 403, 403, 403, 403, 200, 403, 401));
+        // Open data for regional repositories: anonymous and read-only, the same answer for every caller.
+        yield return new("GET", "/api/open-data/flows", Basel, async w => At($"/api/open-data/flows?year={TestStart.Year}"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
         yield return new("GET", "/api/code-lists/{list}", Basel, async w => At("/api/code-lists/y-codes"),
             S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
         yield return new("GET", "/api/countries", Basel, async w => At("/api/countries"),
