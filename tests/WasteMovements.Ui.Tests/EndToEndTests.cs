@@ -243,6 +243,10 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
 
         var anonymous = await _host.OpenAsync();
         await anonymous.GotoAsync("/ui/sign-in");
+        // The public open-data page (no sign-in) is a page of the web interface: its policy, its stylesheet applied.
+        var open = await anonymous.GotoAsync("/open-data");
+        Assert.StartsWith("default-src 'self'", (await open!.AllHeadersAsync())["content-security-policy"]);
+        Assert.Equal("rgb(16, 42, 67)", await anonymous.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header.top')).backgroundColor"));
         // Swagger UI renders the operations from /openapi/v1.json with its own scripts and styles only.
         await anonymous.GotoAsync("/api-reference");
         // Rendering the whole document takes a while on a loaded machine: a generous bound, not a sleep.

@@ -92,9 +92,12 @@ public static class SecurityHeaders
         });
     }
 
-    /// <summary>The policy of a request path: the web interface, the API reference, or the API's.</summary>
+    /// <summary>
+    /// The policy of a request path: the web interface (its pages under /ui and the public open-data page, which
+    /// loads the same stylesheet), the API reference, or the API's.
+    /// </summary>
     public static string PolicyFor(PathString path) =>
-        path.StartsWithSegments("/ui") ? UiPolicy
+        path.StartsWithSegments("/ui") || path.StartsWithSegments("/open-data") ? UiPolicy
         : path.StartsWithSegments(OpenApiSetup.ReferencePath) ? ReferencePolicy
         : ApiPolicy;
 
