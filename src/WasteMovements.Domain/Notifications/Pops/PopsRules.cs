@@ -65,12 +65,10 @@ public static class PopsRules
 
         if (DestructionOperations.Contains(operation)) return null;
 
-        return CodeListsIsRecovery(operation)
+        return CodeLists.CodeListCatalog.IsRecovery(operation)
             ? new Refusal("pops-recovery-not-permitted", Article(regime, recovery: true),
                 $"The waste contains {named} at or above the low POP content limit: {operation} could lead to recovery, recycling, reclamation or re-use of the POPs, which is not permitted; only D9, D10, R1 or R4 destroy or irreversibly transform the POP content.")
             : new Refusal("pops-disposal-not-destruction", article,
                 $"The waste contains {named} at or above the low POP content limit: {operation} does not destroy or irreversibly transform the POP content; only D9, D10, R1 or R4 do.");
     }
-
-    private static bool CodeListsIsRecovery(string operation) => CodeLists.CodeListCatalog.IsRecovery(operation);
 }
