@@ -11,11 +11,12 @@
 #                            back), in a quarter of the time; `restart` is the faithful one (a crashed or rebooted broker).
 #
 # WM_RMQ_PORT: the AMQP port (default 55672), on 127.0.0.1 only. WM_RMQ_DATA: where the instance lives
-# (default .rabbitmq/ in the repository, git-ignored).
+# (default .rabbitmq/wm<port>/ in the repository, git-ignored: one folder per port, so instances never share files).
 #
 # If a Docker engine answers, the compose service "rabbitmq" is used. Otherwise the Debian `rabbitmq-server`
 # package is installed if missing and a private instance runs: node wm<port>@localhost, its own configuration
-# (listener on 127.0.0.1, no plugins), its own Erlang cookie (its own HOME), its data and logs under .rabbitmq/.
+# (listener on 127.0.0.1, no plugins), its own Erlang cookie (its own HOME) and port mapper, its data and logs under
+# .rabbitmq/wm<port>/.
 # It runs as the user who calls the script (root here; RabbitMQ does not refuse root). Nothing assumes a broker
 # that is already running, and the system's default node (rabbit@<host>) is never used or touched.
 set -euo pipefail
@@ -76,7 +77,7 @@ if [[ ! -x "$SBIN/rabbitmq-server" ]]; then
 fi
 
 NODE="wm${PORT}@localhost"
-DATA="${WM_RMQ_DATA:-$REPO/.rabbitmq}"
+DATA="${WM_RMQ_DATA:-$REPO/.rabbitmq/wm${PORT}}"
 mkdir -p "$DATA/home" "$DATA/mnesia" "$DATA/log"
 
 # The instance's own environment: every CLI call below uses it too (same node, same cookie).
