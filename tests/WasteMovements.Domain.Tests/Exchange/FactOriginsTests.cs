@@ -56,6 +56,26 @@ public sealed class FactOriginsTests
     }
 
     [Fact]
+    public void The_table_in_docs_exchange_origins_md_is_generated_from_the_rule()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "exchange-origins.md"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var path = Path.Combine(dir!.FullName, "docs", "exchange-origins.md");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf(FactOrigins.TableStart, StringComparison.Ordinal);
+        var end = text.IndexOf(FactOrigins.TableEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/exchange-origins.md lacks the fact-origins markers");
+        if (Environment.GetEnvironmentVariable("WM_UPDATE_ORIGINS_TABLE") == "1")
+        {
+            File.WriteAllText(path, text[..(start + FactOrigins.TableStart.Length)] + "\n" + FactOrigins.Markdown() + "\n" + text[end..]);
+            return;
+        }
+
+        Assert.Equal(FactOrigins.Markdown(), text[(start + FactOrigins.TableStart.Length)..end].Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_type_without_a_side_is_named_when_asked()
     {
         var e = Assert.Throws<ArgumentException>(() => FactOrigins.SideOf(typeof(WasteMovements.Domain.IllegalTraffic.IllegalTrafficCaseOpened)));
@@ -109,6 +129,15 @@ public sealed class FactOriginsTests
         Refused(FactOrigins.Check("BE", [consent], n), "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "ConsentGranted", "NL", "BE");
         Refused(FactOrigins.Check("DE", [new TransitConsentDeemed("BE", T0, null, "EU 2024/1157 Art. 9(1)")], n),
             "Basel Art. 6(4); EU 2024/1157 Art. 9(1)", "TransitConsentDeemed", "BE", "DE");
+    }
+
+    [Fact]
+    public void A_fact_naming_a_state_but_of_one_role_is_that_role_s_a_transit_state_may_not_release_the_guarantee_Art_7_5()
+    {
+        var n = Notification();
+        Refused(FactOrigins.Check("BE", [new FinancialGuaranteeReleased("BE", T0, "G-1")], n), "EU 2024/1157 Art. 7(5)", "state of export (DE)", "BE");
+        Refused(FactOrigins.Check("BE", [new NotificationCompletenessConfirmed("BE", T0)], n), "EU 2024/1157 Art. 8(12)", "state of import (NL)", "BE");
+        Assert.Null(FactOrigins.Check("DE", [new FinancialGuaranteeReleased("DE", T0, "G-1")], n));
     }
 
     [Fact]
@@ -220,6 +249,17 @@ public sealed class FactOriginsTests
         var crossing = new BorderCrossed(Number, Number + "-001", "BE", "BE-CO-IN", CrossingDirection.Entry, T0);
         Refused(FactOrigins.Check("BE", [crossing, new ShipmentConcluded(Number, Number + "-001", ShipmentOutcome.Completed, T0)], n),
             "Basel Art. 6(9), 8", "ShipmentConcluded", "ShipmentCompleted or ShipmentReturned");
+    }
+
+    [Fact]
+    public void A_fact_of_another_file_is_not_sent_under_this_one_Basel_2_13()
+    {
+        var n = Notification();
+        // NL is the state of import here, not on DE-2026-000099: its facility's receipt there is not a fact of this file.
+        var elsewhere = new ShipmentReceived("DE-2026-000099", "DE-2026-000099-001", "NL-FAC-ROTTERDAM-1", T0, 10m, "t", false, 0m, false, false, T0);
+        Refused(FactOrigins.Check("NL", [elsewhere], n), "Basel Art. 2(13)", "notification DE-2026-000099", Number);
+        Refused(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number }], n), "Basel Art. 2(13)", "shipment DE-2026-000099-001");
+        Assert.Null(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number, ShipmentId = Number + "-001" }], n));
     }
 
     [Fact]
