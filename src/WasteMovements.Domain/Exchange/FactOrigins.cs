@@ -215,9 +215,9 @@ public static class FactOrigins
 
     /// <summary>
     /// Null when <paramref name="originState"/> may originate every fact of the batch; else a refusal (rule
-    /// <see cref="Rule"/>) naming the fact, the state it belongs to and the sender. A receiving node calls it once it knows
-    /// the notification (a batch of a notification not known here, other than its filing, waits for the filing: it is
-    /// refused here, not held).
+    /// <see cref="Rule"/>) naming the fact, the state it belongs to and the sender. The receiving node calls it once it knows
+    /// the notification: it holds a batch of a notification not known yet (other than its filing) until the filing arrives,
+    /// since batches are ordered per origin state only; called anyway, this refuses it.
     /// </summary>
     public static Refusal? Check(string originState, IReadOnlyList<object> facts, NotificationState? before)
     {
@@ -234,32 +234,34 @@ public static class FactOrigins
                 return Refused("Basel Art. 6(1)", $"{type.Name}, sent by {Named(sender)}, is not a fact of a notification's or a shipment's stream; nothing was applied.");
             }
 
-            switch (row.Side)
+            if (row.Side == FactSide.Local)
             {
-                case FactSide.Local:
-                    return Refused(row.Article,
-                        $"{type.Name} is local to the node that recorded it (each node erases personal data from its own records only); {Named(sender)} may not send it.");
-                case FactSide.Derived:
-                    // A consequence travels with the step that causes it, and so takes that step's origin.
-                    if (!row.CausedBy!.Any(types.Contains))
-                    {
-                        return Refused(row.Article,
-                            $"{type.Name} follows {string.Join(" or ", row.CausedBy!.Select(t => t.Name))} in the same decision; the batch from {Named(sender)} holds none.");
-                    }
+                return Refused(row.Article,
+                    $"{type.Name} is local to the node that recorded it (each node erases personal data from its own records only); {Named(sender)} may not send it.");
+            }
 
-                    continue;
+            // The states concerned and the sides are those of this notification: a fact of another file is not sent under it.
+            if (state is not null && OtherFile(fact, state.Id) is { } other)
+            {
+                return Refused(OtherFileArticle, $"{type.Name}, sent by {Named(sender)} under notification {state.Id}, is a fact of {other}; nothing was applied.");
+            }
+
+            if (row.Side == FactSide.Derived)
+            {
+                // A consequence travels with the step that causes it, and so takes that step's origin.
+                if (!row.CausedBy!.Any(types.Contains))
+                {
+                    return Refused(row.Article,
+                        $"{type.Name} follows {string.Join(" or ", row.CausedBy!.Select(t => t.Name))} in the same decision; the batch from {Named(sender)} holds none.");
+                }
+
+                continue;
             }
 
             if (state is null)
             {
                 return Refused("Basel Art. 6(1)",
                     $"{type.Name}, sent by {Named(sender)}, is for a notification not known here: a notification starts with its filing by the state of export.");
-            }
-
-            // The states concerned and the sides are those of this notification: a fact of another file is not sent under it.
-            if (OtherFile(fact, state.Id) is { } other)
-            {
-                return Refused(OtherFileArticle, $"{type.Name}, sent by {Named(sender)} under notification {state.Id}, is a fact of {other}; nothing was applied.");
             }
 
             var entitled = EntitledState(fact, state);

@@ -260,6 +260,9 @@ public sealed class FactOriginsTests
         Refused(FactOrigins.Check("NL", [elsewhere], n), "Basel Art. 2(13)", "notification DE-2026-000099", Number);
         Refused(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number }], n), "Basel Art. 2(13)", "shipment DE-2026-000099-001");
         Assert.Null(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number, ShipmentId = Number + "-001" }], n));
+        // A consequence too: this file's certificate does not conclude another file's shipment.
+        Refused(FactOrigins.Check("NL", [new ShipmentCompleted(Number, Number + "-001", "R4", false, T0, "CERT-1", false, T0),
+            new ShipmentConcluded("DE-2026-000099", "DE-2026-000099-001", ShipmentOutcome.Completed, T0)], n), "Basel Art. 2(13)", "ShipmentConcluded", "DE-2026-000099");
     }
 
     [Fact]
