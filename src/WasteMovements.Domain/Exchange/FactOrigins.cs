@@ -276,6 +276,15 @@ public static class FactOrigins
                 return Refused(row.Article,
                     $"{type.Name} of notification {state.Id} is {Whose(row.Side, entitled)}; {Named(sender)} may not originate it.");
             }
+
+            // A fact that names the role it is taken in (acknowledgement, consent, refusal, tacit consent): the state acts
+            // only in the role the file gives it, as import, transit or (EU) dispatch, never as another.
+            if (RoleOf(fact) is { } role && state.AuthorityOf(entitled)?.Role is var onFile && onFile != role)
+            {
+                return Refused(row.Article, onFile is null
+                    ? $"{type.Name} names {entitled} as the authority of {role.ToString().ToLowerInvariant()}, but {entitled} does not decide on notification {state.Id}."
+                    : $"{type.Name} names {entitled} as the authority of {role.ToString().ToLowerInvariant()}, but {entitled} is the authority of {onFile.Value.ToString().ToLowerInvariant()} on notification {state.Id}.");
+            }
         }
 
         return null;
@@ -298,6 +307,15 @@ public static class FactOrigins
     }
 
     private const string OtherFileArticle = "Basel Art. 2(13)";
+
+    private static AuthorityRole? RoleOf(object fact) => fact switch
+    {
+        NotificationAcknowledged e => e.Role,
+        ConsentGranted e => e.Role,
+        ConsentRefused e => e.Role,
+        ConsentDeemed e => e.Role,
+        _ => null,
+    };
 
     /// <summary>The notification or shipment another file's fact names, or null when it names none or this one's.</summary>
     private static string? OtherFile(object fact, string number)

@@ -141,6 +141,22 @@ public sealed class FactOriginsTests
     }
 
     [Fact]
+    public void A_state_acts_only_in_its_role_on_the_file_Basel_6_2_6_4()
+    {
+        var n = Notification();
+        // NL is the state of import: a consent of NL as transit, or an acknowledgement as dispatch, is not its fact.
+        Refused(FactOrigins.Check("NL", [new ConsentGranted("NL", AuthorityRole.Transit, [], TestStart.Day(1), TestStart.Day(200), false, T0)], n),
+            "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "authority of transit", "authority of import");
+        Refused(FactOrigins.Check("BE", [new NotificationAcknowledged("BE", AuthorityRole.Import, T0)], n),
+            "Basel Art. 6(4); EU 2024/1157 Art. 8", "authority of import", "authority of transit");
+        Assert.Null(FactOrigins.Check("BE", [new NotificationAcknowledged("BE", AuthorityRole.Transit, T0)], n));
+        // Under the Basel Convention the state of export does not decide (Art. 6(2)-(4)): its "consent" is refused.
+        var basel = NotificationEvolution.Create(Filing.Filed(Samples.Notification("MY", "JP"), "MY-2026-000017", Given.Registry, T0));
+        Refused(FactOrigins.Check("MY", [new ConsentGranted("MY", AuthorityRole.Export, [], TestStart.Day(1), TestStart.Day(200), false, T0)], basel),
+            "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "does not decide");
+    }
+
+    [Fact]
     public void A_fact_naming_a_state_not_concerned_is_refused_even_from_that_state()
     {
         var n = Notification();
@@ -467,6 +483,22 @@ public sealed class FactOriginsTests
         Assert.Equal("NL", Assert.IsType<NotificationCeasedToBeValid>(Assert.Single(ceased.Events)).State);
         m.Step("ceased to be valid (NL's deadline)", "NL", ceased);
         Assert.Equal(NotificationStatus.CeasedToBeValid, m.N.Status);
+    }
+
+    [Fact]
+    public void An_OECD_destination_s_tacit_consent_is_its_own_batch_at_its_deadline_OECD_C_2001_107()
+    {
+        var file = Filing.File(new NewNotification("JP-2026-000017", Given.Registry), Ca("JP"), Samples.Notification("JP", "KR"), T0);
+        var filed = Assert.IsType<NotificationFiled>(Assert.Single(file.Events));
+        Assert.Equal("JP", FactOrigins.OriginOf(file.Events, null));
+        var m = new Movement(NotificationEvolution.Create(filed));
+        Assert.Equal(ControlRegime.Oecd, m.N.Regime.Regime);
+        m.Step("acknowledge (KR)", "KR", Procedure.Acknowledge(m.N, Ca("KR"), new AcknowledgeNotification(), TestStart.At(1)));
+        var due = m.N.AuthorityOf("KR")!.DecisionDeadline!.DueAt!.Value;
+        var deemed = Procedure.DecisionPeriodEnded(m.N, Actor.Deadlines, new EndDecisionPeriod("KR"), due);
+        Assert.IsType<ConsentDeemed>(Assert.Single(deemed.Events));
+        m.Step("tacit consent (KR, deadline)", "KR", deemed);
+        Assert.Equal(NotificationStatus.Consented, m.N.Status);
     }
 
     [Fact]
