@@ -31,7 +31,14 @@ public sealed class FactExchange(ExchangeTopology topology, ExchangeKeys keys)
         var export = before?.StateOfExport ?? exchanged.OfType<NotificationFiled>().Select(f => f.Particulars.StateOfExport).FirstOrDefault() ?? "";
         var entitled = FactOrigins.OriginOf(exchanged, before) ?? export;
         var recording = topology.RecordingState(entitled, export);
-        if (topology.States.Contains(recording)) return (recording, null);
+        if (topology.States.Contains(recording))
+        {
+            // The peers check every batch with the same rule; one they would refuse must not leave this node, since a
+            // refused batch stops its origin's chain there (docs/exchange.md, "Refusals").
+            var actingFor = topology.NodeOf(entitled) is null && recording == export ? entitled : recording;
+            return FactOrigins.Check(actingFor, exchanged, before) is { } refusal ? (null, refusal) : (recording, null);
+        }
+
         var node = topology.NodeOf(recording);
         return (null, new Refusal(ServedByAnotherNode, "Basel Art. 6(2)-(4)",
             node is null
