@@ -24,9 +24,10 @@ public sealed class ExchangeProofModel(UiIdentity identity, ApiClient api) : UiP
         else Failure ??= proof;
         if (proof.Ok)
         {
+            // A node that only sent on this file holds no head received; the proof stands without them.
             var heads = await Get(path + "/heads");
             if (heads.Ok) Heads = heads.As<ChainHeads>();
-            else Failure ??= heads;
+            else if (heads.Status != StatusCodes.Status404NotFound) Failure ??= heads;
         }
 
         return Page();
