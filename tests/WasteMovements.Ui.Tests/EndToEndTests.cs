@@ -301,6 +301,37 @@ public sealed class EndToEndTests : IClassFixture<UiHost>
         await Assertions.Expect(admin.Locator("tr", new() { HasText = subject })).ToContainTextAsync("Left the unit");
     }
 
+    /// <summary>
+    /// The exchange page on this single deployment (issue 17; the UI tests run one node): reached from the administrators'
+    /// navigation, it says the exchange is off and offers no key form; the proof of a notification exchanged nowhere shows
+    /// the API's 404 as the other pages show a refusal; an authority is refused the page. All under the strict policy.
+    /// </summary>
+    [Fact]
+    public async Task On_a_single_deployment_the_exchange_page_says_the_exchange_is_off()
+    {
+        var admin = await _host.SignInAsync("Administrator");
+        await admin.GotoAsync("/ui");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Exchange", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/ui/admin/exchange$"));
+        await Assertions.Expect(admin.Locator("#exchange-disabled")).ToContainTextAsync("does not exchange with other nodes");
+        await Assertions.Expect(admin.Locator("#register-key")).ToHaveCountAsync(0);
+
+        await admin.GetByLabel("Notification number").FillAsync("DE-2026-999999");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Show the proof" }).ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/ui/admin/exchange/proof\\?number=DE-2026-999999$"));
+        await Assertions.Expect(admin.Locator(".refusal")).ToContainTextAsync("No exchanged notification DE-2026-999999 exists.");
+
+        var auditor = await _host.SignInAsync("Auditor");
+        await auditor.GotoAsync("/ui/admin/exchange");
+        await Assertions.Expect(auditor.Locator("#exchange-disabled")).ToBeVisibleAsync();
+
+        var de = await _host.SignInAsync("Authority DE (Germany)");
+        await Assertions.Expect(de.GetByRole(AriaRole.Link, new() { Name = "Exchange", Exact = true })).ToHaveCountAsync(0);
+        await de.GotoAsync("/ui/admin/exchange");
+        await Assertions.Expect(de.Locator(".refusal")).ToContainTextAsync("403");
+        foreach (var page in new[] { admin, auditor, de }) NoViolations(page);
+    }
+
     [Fact]
     public async Task Pages_are_usable_with_the_keyboard_and_every_field_has_a_label()
     {

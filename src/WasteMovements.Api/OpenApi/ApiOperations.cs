@@ -71,6 +71,7 @@ public static class ApiOperations
         public const string Administration = "Administration";
         public const string Preconsent = "Pre-consented facilities";
         public const string Verification = "Document verification";
+        public const string Exchange = "Exchange between nodes";
     }
 
     /// <summary>The tags in the order of the procedure, each with its description.</summary>
@@ -92,6 +93,7 @@ public static class ApiOperations
         (Tags.Preconsent, "The register of pre-consented recovery facilities (EU 2024/1157 Art. 14; OECD C(2001)107, Case 2), kept by the authority of each facility's state; read by anyone signed in."),
         (Tags.Administration, "Administrators: revisions of the country registry, the erasure of personal data after the retention period, and the register of assignments (who acts for which authority, facility or undertaking); who am I."),
         (Tags.Verification, "The public check of a movement document's QR code, for customs officers without an account."),
+        (Tags.Exchange, "Where each competent authority signs in at its own node (docs/exchange.md): every step decided here is sent, signed by the deciding authority's key, to the nodes of the other states concerned, and what they decide is checked and applied here in order. A step for a state served by another node is refused here (403 `served-by-another-node`). Operators watch the exchange, hold the peers' keys, revoke keys and replay dead letters; auditors check that a copy is what its origin sent. On a single deployment (no `Exchange:Node`) the exchange is off: the status says so and no key is published."),
     ];
 
     private static ApiOperation Op(string name, string tag, string summary, string description) => new(name, tag, summary, description);
@@ -634,6 +636,67 @@ public static class ApiOperations
             "request (role and what it acts for), where they come from (`token`, `assignment`, `configuration` for a bootstrap " +
             "administrator, or `none`) and the current assignment. Open to anyone signed in, also without an assignment.") with
         { SuccessType = typeof(Assignments.Me), SuccessDescription = "The caller." },
+        // ---- the exchange between nodes (issue 17; docs/exchange.md) ----------------------------------------------
+        Op("GetPublishedKeys", Tags.Exchange, "Read this node's public keys",
+            "The public keys of the authorities this node serves, with their status (`active` signs, `retired` still verifies what it " +
+            "signed, `revoked` verifies nothing): what a peer verifies this node's batches with. Open to anyone; no private key leaves the " +
+            "node. Not the trust anchor: a peer registers a key only after comparing its SHA-256 fingerprint with the one the authority sent " +
+            "by an agreed channel (docs/exchange.md, Trust). On a single deployment the list is empty and `node` is null.") with
+        { SuccessType = typeof(Exchange.PublishedKeys), SuccessDescription = "The node, its states and its keys.", ResponseExample = Examples.PublishedKeys },
+        Op("GetExchangeStatus", Tags.Exchange, "Read the exchange's status",
+            "This node (`enabled: false` on a single deployment), the states it serves, each peer with its states, the keys held for it and " +
+            "the batches waiting in the durable outbox to be sent to it; the dead letters, the held batches (arrived before an earlier batch " +
+            "of their origin), the refused batches, and the batches sent and received. What to watch: docs/operations.md, \"When a peer is " +
+            "down for days\". For administrators and auditors.") with
+        { SuccessType = typeof(Exchange.ExchangeStatus), SuccessDescription = "The exchange at this node.", ResponseExample = Examples.ExchangeStatus },
+        Op("RegisterPeerKey", Tags.Exchange, "Register a peer's key",
+            "An administrator adds a peer authority's public key (ECDSA P-256, SubjectPublicKeyInfo PEM), typically its next key in a " +
+            "rotation, after checking its fingerprint with the peer out of band. From then batches signed with it verify here. The state " +
+            "must be served by a configured peer (`key-state-not-a-peer`: this node's own keys come from its configuration), and a key id " +
+            "is never reused (`key-exists`).") with
+        {
+            SuccessStatus = 201, SuccessType = typeof(Exchange.PublishedKey), SuccessDescription = "Registered: the key as held here, active.", Location = true,
+            Refusals = ["key-state-not-a-peer", "key-exists"],
+            RequestExamples = [new("rotation", "The Netherlands' next key, sent by letter with its fingerprint", Examples.PeerKey)], ResponseExample = Examples.PeerKeyHeld,
+        },
+        Op("RevokeKey", Tags.Exchange, "Revoke a key on this node",
+            "An administrator revokes a key, this node's own or a peer's, on this node only (each node revokes for itself), with the " +
+            "reason. From then every batch signed with it is refused here (`exchange-key-revoked`), also one signed before and delivered " +
+            "after; an own revoked key signs nothing. A revocation is final (`key-already-revoked`).") with
+        {
+            SuccessType = typeof(Exchange.PublishedKey), SuccessDescription = "Revoked: the key as held here now.",
+            Refusals = ["key-already-revoked"],
+            RequestExamples = [new("compromise", "A peer reports its key compromised", Examples.KeyRevocation)], ResponseExample = Examples.KeyRevoked,
+        },
+        Op("GetRefusedBatches", Tags.Exchange, "Read the refused batches",
+            "The fact batches from other nodes this node refused, newest first (at most 500): the rule (docs/problem-types.md, \"Refusals of " +
+            "a fact batch\"), the reason, the key, the origin state claimed, the notification, the seq, the message id and the SHA-256 of the " +
+            "body. Nothing of a refused batch was applied. `rule` keeps one rule. For administrators and auditors.") with
+        { SuccessType = typeof(Exchange.RefusedFactBatch[]), SuccessDescription = "The refused batches, newest first." },
+        Op("GetDeadLetters", Tags.Exchange, "Read the dead letters",
+            "The messages that failed after their retries (Wolverine's dead letters, in this node's database), newest first (at most 200): " +
+            "message type, destination, the exception, and whether it is marked for replay. For administrators and auditors.") with
+        { SuccessType = typeof(Exchange.DeadLetter[]), SuccessDescription = "The dead letters, newest first." },
+        Op("ReplayDeadLetters", Tags.Exchange, "Replay dead letters",
+            "An administrator marks dead letters for replay (1 to 500 ids): Wolverine moves them back to the durable inbox and handles them " +
+            "again. A batch applied meanwhile is then refused as already applied: nothing is applied twice. Ids that are no dead letter here " +
+            "are ignored; `marked` counts those found.") with
+        {
+            SuccessStatus = 202, SuccessType = typeof(Exchange.DeadLettersReplayed), SuccessDescription = "Accepted: how many dead letters were marked for replay.",
+            RequestExamples = [new("two", "Two batches that failed while the database was down", Examples.Replay)], ResponseExample = new Exchange.DeadLettersReplayed(2),
+        },
+        Op("GetChainHeads", Tags.Exchange, "Read a notification's exchange heads",
+            "Per origin state, the last batch of the exchange chain on this notification known here (seq and hash), and the same " +
+            "statement signed by this node's key (`body`, `kid`, `signature`, ES256 over the UTF-8 body): what another node's copy is " +
+            "compared with, kept as evidence of what this node said (docs/exchange.md, \"Proof\"). 404 when no batch of the notification " +
+            "was exchanged here. For administrators and auditors.") with
+        { SuccessType = typeof(Exchange.ChainHeads), SuccessDescription = "The heads, signed." },
+        Op("GetChainProof", Tags.Exchange, "Prove a notification's copy",
+            "Per origin state (and direction: sent from here or received), the exchange chain recomputed from the copies of its batches " +
+            "kept here, whether every signature verifies, and whether the facts in this node's event store are exactly those of the batches; " +
+            "`matches` and, where not, `problems` naming the batch. Compared with the origin's heads it shows that this copy is what the " +
+            "origin decided. 404 when no batch of the notification was exchanged here. For administrators and auditors.") with
+        { SuccessType = typeof(Exchange.ChainProof), SuccessDescription = "The proof per origin." },
         // ---- green-listed waste (EU 2024/1157 Art. 18) ----------------------------------------------------------
         Op("FillAnnexVIIDocument", Tags.GreenList, "Fill an Annex VII document",
             "The person who arranges a shipment of green-listed waste destined for recovery (Art. 4(4)), or of a sample for laboratory " +

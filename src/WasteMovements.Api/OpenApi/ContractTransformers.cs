@@ -111,6 +111,8 @@ public sealed class ContractTransformers(IOptions<JsonOptions> json) : IOpenApiD
         ["format"] = ("json (default) or csv.", "json"),
         ["partner"] = ("Mirror statistics: the partner state whose figures to compare with (ISO 3166-1 alpha-2).", "JP"),
         ["by"] = ("Mirror statistics: waste (default: the waste code) or y (the Y codes).", "waste"),
+        ["kid"] = ("The key id (kid), as `GET /api/exchange/keys` or `GET /api/exchange/status` lists it.", "NL-1"),
+        ["rule"] = ("Only the batches refused by this rule (e.g. exchange-bad-signature).", "exchange-bad-signature"),
         ["tolerance"] = ("Mirror statistics: the difference, in percent of the larger figure, within which a cell agrees (default 2).", "2"),
     };
 

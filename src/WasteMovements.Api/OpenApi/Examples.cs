@@ -206,4 +206,25 @@ public static class Examples
     public static CountryRegistryWritten CountryWritten => new("NL", 3);
 
     public static ErasureResult Erased => new(14, 17, [Number]);
+
+    // ---- the exchange between nodes (docs/exchange.md) ---------------------------------------------------------
+    /// <summary>A P-256 public key (SubjectPublicKeyInfo PEM) made for the examples; no node holds its private key.</summary>
+    public const string ExamplePublicKeyPem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE8HfJWSezBqnA22in+TA+e6hLJl7l\n1bRIdIA4847GweZBQpFzgQtHvgfiqRUc8cewuQ9oP1uuvOD7FuTMCavpTg==\n-----END PUBLIC KEY-----\n";
+
+    private static readonly DateTimeOffset KeyAdded = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+
+    public static Exchange.RegisterPeerKey PeerKey => new("NL", "NL-2", ExamplePublicKeyPem);
+
+    public static Exchange.PublishedKey PeerKeyHeld => new("NL-2", "NL", Exchange.AuthorityKeyStatus.Active, ExamplePublicKeyPem, KeyAdded, null);
+
+    public static Exchange.RevokeKey KeyRevocation => new("The Netherlands' node reported key NL-1 compromised (letter of 2026-12-01, ref. ILT-2026-117).");
+
+    public static Exchange.PublishedKey KeyRevoked => new("NL-1", "NL", Exchange.AuthorityKeyStatus.Revoked, ExamplePublicKeyPem, KeyAdded, KeyAdded.AddDays(1));
+
+    public static Exchange.ReplayDeadLetters Replay => new([Guid.Parse("0b4d2c8e-6a0f-4f3e-9d61-1f2a3b4c5d6e"), Guid.Parse("7e9a1c3b-5d2f-4a8e-b6c0-9f8e7d6c5b4a")]);
+
+    public static Exchange.PublishedKeys PublishedKeys => new("DE", ["DE"], [new("DE-1", "DE", Exchange.AuthorityKeyStatus.Active, ExamplePublicKeyPem, KeyAdded, null)]);
+
+    public static Exchange.ExchangeStatus ExchangeStatus => new(true, "DE", ["DE"],
+        [new Exchange.PeerStatus("NL", ["NL"], [PeerKeyHeld], 3), new Exchange.PeerStatus("BE", ["BE"], [], 0)], 0, 1, 0, 42, 37);
 }

@@ -705,6 +705,40 @@ public static class ProblemTypes
         Rule("exchange-origin-not-entitled", Forbidden,
             "A fact batch from another node was refused: its origin state may not originate one of its facts (a state deciding for another, a fact of the state of export or import sent by another state, a consequence without the step that causes it, or a fact local to a node such as an erasure). Nothing was applied.",
             "The node of the state the fact belongs to sends it; `detail` names the fact, that state and the sender.", [.. Domain.Exchange.FactOrigins.Articles]),
+        Rule("served-by-another-node", Forbidden,
+            "The step is for a state whose competent authority signs in at another node (or for a state no node serves, on a file whose state of export is not served here). Each state decides its own part at its own node; this node holds a copy of the file and applies that state's decisions when they arrive. Nothing was recorded.",
+            "Act at the node of the state named in `detail` (`GET /api/exchange/status` lists the peers and their states).", "Basel Art. 6(2)-(4)"),
+        Rule("key-state-not-a-peer", Conflict,
+            "A peer key can be registered only for a state a configured peer node serves; the keys of the states served here come from this node's configuration (`Exchange:SigningKeys`), and a state no peer serves sends nothing to verify.",
+            "Check the state against `GET /api/exchange/status`; for an own key, change the configuration and restart.", ExchangeTrust),
+        Rule("key-exists", Conflict,
+            "A key with this kid is held already (own, configured or registered, active, retired or revoked); a kid names one key for good.",
+            "Ask the peer for the kid of its new key; compare the held key's fingerprint with the one the peer sent.", ExchangeTrust),
+        Rule("key-already-revoked", Conflict,
+            "The key was revoked on this node already; a revocation is final.",
+            "Nothing to do; a peer's next key is registered under a new kid (`POST /api/exchange/keys`).", ExchangeTrust),
+    ];
+
+    /// <summary>Where the exchange's trust rules are written (keys per authority, rotation, revocation); no legal text governs a node's key store.</summary>
+    private const string ExchangeTrust = "docs/exchange.md, Trust";
+
+    /// <summary>
+    /// The rules by which a node refuses a fact batch from another node (src/WasteMovements.Api/Exchange/FactReceiver.cs). They are
+    /// not HTTP problems: the batch arrives by the broker, is recorded as a refused batch (<c>GET /api/exchange/refusals</c>) and
+    /// logged, and nothing of it is applied. ProblemTypeCatalogueTests checks this list against the receiver's source.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Rule, string Meaning, string Action)> BatchRefusals =
+    [
+        ("exchange-unsigned", "The message carries no key id or no signature.", "A sender that is not a node of this exchange, or a broken one: ask the peer."),
+        ("exchange-unknown-key", "The key id is not a key this node holds.", "Register the peer's new key (a rotation done in the wrong order: `POST /api/exchange/keys`), or the message is not from a peer."),
+        ("exchange-key-revoked", "The key was revoked on this node.", "The origin sends the batch again signed with its current key; after a compromise, check with the proof what was applied with that key before."),
+        ("exchange-bad-signature", "The signature does not verify over the body: the body was changed after signing, or signed with another key.", "Treat it as tampering until explained; compare with the origin's copy."),
+        ("exchange-malformed", "The signed body is not a fact batch, names a fact this system does not know, or a stream of another notification.", "The sending node runs another version or is broken: compare versions with the peer."),
+        ("exchange-key-state-mismatch", "The key is valid but belongs to another state than the batch's origin state.", "A node signing for a state with the wrong key, or a state claiming to be another: ask the peer."),
+        ("exchange-origin-not-entitled", "The origin state is not served by the sending node, or may not originate one of the facts (a state deciding for another: `FactOrigins.Check`).", "The sending node is misconfigured or hostile; nothing was applied."),
+        ("exchange-chain-broken", "`previous` is not the last hash applied from that origin on that notification, `hash` is not the recomputed one, or a filing would start a notification that exists here.", "The origin's chain and this copy disagree: compare the heads (`GET /api/exchange/notifications/{number}/heads` at both nodes)."),
+        ("exchange-replayed", "A batch with this seq of that origin on that notification was applied already: an identical copy (a redelivery or a replay of a dead letter; `reason` says so), or one with other content.", "An identical copy: nothing to do. Other content means two histories for one seq: stop and compare (a forged batch, or the origin restored a backup and decided again)."),
+        ("exchange-not-concerned", "No state of the notification is served by this node.", "A routing error at the sender, or a file that does not concern this node."),
     ];
 
     public static ProblemType? Find(string idOrType) =>
@@ -738,6 +772,13 @@ public static class ProblemTypes
             text.AppendLine();
         }
 
+        text.AppendLine($"{heading}# Refusals of a fact batch from another node (not HTTP problems)").AppendLine();
+        text.AppendLine("A node refuses a fact batch that arrives from another node by the broker (docs/exchange.md) by one of these rules. No caller " +
+                        "receives them as a problem: the batch is recorded as refused (`GET /api/exchange/refusals`, with the rule and the reason) and " +
+                        "logged as a warning, and nothing of it is applied.").AppendLine();
+        text.AppendLine("| rule | meaning | what to do |").AppendLine("| --- | --- | --- |");
+        foreach (var (rule, meaning, action) in BatchRefusals) text.AppendLine($"| `{rule}` | {Cell(meaning)} | {Cell(action)} |");
+        text.AppendLine();
         return text.ToString();
     }
 

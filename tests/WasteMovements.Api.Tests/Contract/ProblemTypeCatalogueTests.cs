@@ -59,6 +59,50 @@ public sealed partial class ProblemTypeCatalogueTests
         return found;
     }
 
+    /// <summary>
+    /// Every refusal by a rule the API layer constructs itself (<c>new Refusal("id", "article", ...)</c> or with a constant id
+    /// declared in the same file): the exchange's key rules and <c>served-by-another-node</c>.
+    /// </summary>
+    private static List<Found> ApiRefusals()
+    {
+        var found = new List<Found>();
+        foreach (var (file, text) in Sources("src/WasteMovements.Api").Where(s => !s.File.Contains("OpenApi")))
+        {
+            foreach (Match m in ApiRefusal().Matches(text))
+            {
+                var id = m.Groups["id"].Success ? m.Groups["id"].Value
+                    : ConstantOf(m.Groups["const"].Value).Match(text) is { Success: true } c ? c.Groups[1].Value : $"unresolved constant {m.Groups["const"].Value}";
+                var call = Arguments(text, m.Index + m.Value.IndexOf('('));
+                var status = call.Contains("RefusalKind.NotPermitted") ? 403 : call.Contains("RefusalKind.NotFound") ? 404 : 409;
+                var article = ArticleLiteral().Match(call[(call.IndexOf(',') + 1)..]) is { Success: true } a ? Regex.Unescape(a.Groups[1].Value) : null;
+                found.Add(new Found(id, file, status, article));
+            }
+        }
+
+        return found;
+    }
+
+    private static Regex ConstantOf(string name) => new($"""const\s+string\s+{Regex.Escape(name)}\s*=\s*"([a-z][a-z0-9-]*)"\s*;""");
+
+    /// <summary>The rules by which the exchange's receiver refuses a fact batch (<c>Refuse("exchange-...", reason, ...)</c>); not HTTP problems.</summary>
+    private static HashSet<string> BatchRefusalsInCode() =>
+        Sources("src/WasteMovements.Api/Exchange").SelectMany(s => BatchRefusal().Matches(s.Text)).Select(m => m.Groups["id"].Value).ToHashSet();
+
+    [Fact]
+    public void Every_batch_refusal_of_the_receiver_is_documented_and_nothing_else()
+    {
+        var inCode = BatchRefusalsInCode();
+        // A guard for the guard: the receiver's known refusals are found.
+        Assert.Contains("exchange-bad-signature", inCode);
+        Assert.Contains("exchange-chain-broken", inCode);
+        var documented = ProblemTypes.BatchRefusals.Select(r => r.Rule).ToHashSet();
+        // exchange-origin-not-entitled is refused with the domain's rule id (FactOrigins.Rule) besides its literal use.
+        Assert.True(!inCode.Except(documented).Any(), "Not in ProblemTypes.BatchRefusals: " + string.Join(", ", inCode.Except(documented)));
+        Assert.True(!documented.Except(inCode).Any(), "In ProblemTypes.BatchRefusals but refused nowhere: " + string.Join(", ", documented.Except(inCode)));
+        Assert.All(ProblemTypes.BatchRefusals, r => Assert.False(string.IsNullOrWhiteSpace(r.Meaning) || string.IsNullOrWhiteSpace(r.Action), r.Rule));
+        Assert.Contains("Refusals of a fact batch from another node", ProblemTypes.Markdown());
+    }
+
     [Fact]
     public void The_source_is_read()
     {
@@ -72,12 +116,17 @@ public sealed partial class ProblemTypeCatalogueTests
         Assert.Contains("version-mismatch", api);
         Assert.Contains("validation", api);
         Assert.Contains("database-unavailable", api);
+        var refusals = ApiRefusals().Select(f => f.Id).ToList();
+        Assert.Contains("key-exists", refusals);
+        // A refusal whose id is a constant (FactExchange.ServedByAnotherNode) is resolved, not skipped.
+        Assert.Contains("served-by-another-node", refusals);
+        Assert.DoesNotContain(refusals, r => r.StartsWith("unresolved", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Every_rule_and_problem_in_the_code_is_in_the_catalogue_and_nothing_else()
     {
-        var inCode = DomainRefusals().Concat(ApiProblems()).Select(f => f.Id).ToHashSet();
+        var inCode = DomainRefusals().Concat(ApiRefusals()).Concat(ApiProblems()).Select(f => f.Id).ToHashSet();
         var catalogued = ProblemTypes.All.Where(p => p.Type.StartsWith(WasteMovements.Api.Infrastructure.Problems.TypeBase, StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
         Assert.True(!inCode.Except(catalogued).Any(), "Not in ProblemTypes.All: " + string.Join(", ", inCode.Except(catalogued)));
         Assert.True(!catalogued.Except(inCode).Any(), "In ProblemTypes.All but nowhere in the code: " + string.Join(", ", catalogued.Except(inCode)));
@@ -87,14 +136,14 @@ public sealed partial class ProblemTypeCatalogueTests
     public void Each_type_has_the_statuses_and_articles_the_code_gives_it()
     {
         var problems = new List<string>();
-        foreach (var f in DomainRefusals().Concat(ApiProblems()))
+        foreach (var f in DomainRefusals().Concat(ApiRefusals()).Concat(ApiProblems()))
         {
             var entry = ProblemTypes.Find(f.Id)!;
             if (f.Status is { } status && !entry.Statuses.Contains(status)) problems.Add($"{f.Id} ({f.File}) answers {status}, the catalogue says {string.Join("/", entry.Statuses)}");
             if (f.Article is { } article && !entry.Articles.Contains(article)) problems.Add($"{f.Id} ({f.File}) cites \"{article}\", not among its catalogued articles");
         }
 
-        foreach (var rule in DomainRefusals().Select(f => f.Id).Distinct())
+        foreach (var rule in DomainRefusals().Concat(ApiRefusals()).Select(f => f.Id).Distinct())
         {
             if (!ProblemTypes.Find(rule)!.IsRule) problems.Add($"{rule} is a rule of the domain (rule and article) but not catalogued as one");
         }
@@ -137,6 +186,12 @@ public sealed partial class ProblemTypeCatalogueTests
 
     [GeneratedRegex("""\b(?<verb>Refuse|Forbid|Refusal|new)\(\s*"(?<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"\s*,""")]
     private static partial Regex RefusalCall();
+
+    [GeneratedRegex("""\bnew\s+Refusal\(\s*(?:"(?<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)"|(?<const>[A-Z]\w*))\s*,""")]
+    private static partial Regex ApiRefusal();
+
+    [GeneratedRegex("""\bRefuse\(\s*"(?<id>exchange-[a-z0-9-]+)"\s*,""")]
+    private static partial Regex BatchRefusal();
 
     [GeneratedRegex("""^\s*"((?:[^"\\]|\\.)*)"\s*,""")]
     private static partial Regex ArticleLiteral();

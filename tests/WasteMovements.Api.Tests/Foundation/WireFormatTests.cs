@@ -46,6 +46,7 @@ public sealed class WireFormatTests(ApiFixture api)
         "POST /api/annex-vii-documents/{documentId}/inspections", "POST /api/uploads/{kind}",
         "POST /api/reports/mirror/partner-figures",
         "POST /api/admin/assignments", "POST /api/admin/assignments/{person}/revocations",
+        "POST /api/exchange/keys", "POST /api/exchange/keys/{kid}/revocations", "POST /api/exchange/dead-letters/replay",
     ];
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body, HttpStatusCode status = HttpStatusCode.OK) =>
@@ -594,6 +595,34 @@ public sealed class WireFormatTests(ApiFixture api)
         await Post(api.Admin(), $"/api/admin/assignments/{personId}/revocations", new { reason = "Left the authority" });
         var history = (await (await api.Auditor().GetAsync($"/api/admin/assignments/{personId}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
         Assert.Equal("Left the authority", Text(history[1]!["data"]!["reason"]));
+    }
+
+    /// <summary>
+    /// The exchange's writes (issue 17) on this single deployment: each property is read by its documented name, which the
+    /// answer shows (the refusal names the state sent, the field rules name the kid and the key by their values, the reason
+    /// lets the revocation reach its key lookup, the ids reach the dead-letter store). The same names succeeding on an
+    /// exchange-enabled node: Exchange/ExchangeKeyRouteTests.
+    /// </summary>
+    [Fact]
+    public async Task The_exchange_writes_read_their_documented_names()
+    {
+        var admin = api.Admin();
+        var notAPeer = await (await admin.PostJson("/api/exchange/keys", new { state = "nl", kid = "NL-wire-1", publicKeyPem = WasteMovements.Api.OpenApi.Examples.ExamplePublicKeyPem }))
+            .ShouldBeRefused(HttpStatusCode.Conflict, "key-state-not-a-peer", "docs/exchange.md, Trust");
+        Assert.Contains("No peer node serves NL", Text(notAPeer["detail"]));
+
+        var invalid = await (await admin.PostJson("/api/exchange/keys", new { state = "NL", kid = "NL wire 1", publicKeyPem = "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("letters, digits", string.Join(" ", invalid["errors"]!["kid"]!.AsArray().Select(Text)));
+        Assert.Contains("P-256", string.Join(" ", invalid["errors"]!["publicKeyPem"]!.AsArray().Select(Text)));
+
+        // With a reason the revocation gets as far as its key (none here); without one it is invalid.
+        var unknown = await (await admin.PostJson("/api/exchange/keys/NL-wire-1/revocations", new { reason = "Compromised" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        Assert.Contains("NL-wire-1", Text(unknown["detail"]));
+        await (await admin.PostJson("/api/exchange/keys/NL-wire-1/revocations", new { reason = "" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        var replayed = await Post(admin, "/api/exchange/dead-letters/replay", new { ids = new[] { Guid.NewGuid() } }, HttpStatusCode.Accepted);
+        Assert.Equal(0, replayed["marked"]!.GetValue<int>());
     }
 
     private async Task<JsonNode> AnnexVIIAsync(string id) =>

@@ -468,6 +468,27 @@ public sealed class AuthorizationMatrixTests(ApiFixture api, ITestOutputHelper o
         // undertaking fills), so a caller of another role gets 200 with the row refused and nothing appended.
         yield return new("POST", "/api/uploads/{kind}", Eu, async w => Upload(),
             S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401));
+        // The exchange between nodes (issue 17; docs/exchange.md). This fixture is a single deployment (no Exchange:Node): the
+        // administrator's writes reach the route's own answer there (no peer to register a key for: 409 key-state-not-a-peer; no
+        // key to revoke: 404), the reads answer an empty exchange, and a notification exchanged nowhere has no heads or proof (404).
+        yield return new("GET", "/api/exchange/keys", Basel, async w => At("/api/exchange/keys"),
+            S(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+        yield return new("GET", "/api/exchange/status", Basel, async w => At("/api/exchange/status"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401));
+        yield return new("POST", "/api/exchange/keys", Basel, async w => At("/api/exchange/keys", new WasteMovements.Api.Exchange.RegisterPeerKey("NL", "NL-matrix", Examples.ExamplePublicKeyPem)),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 403, 409, 401));
+        yield return new("POST", "/api/exchange/keys/{kid}/revocations", Basel, async w => At("/api/exchange/keys/NL-matrix/revocations", new WasteMovements.Api.Exchange.RevokeKey("Authorization matrix")),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 401));
+        yield return new("GET", "/api/exchange/refusals", Basel, async w => At("/api/exchange/refusals"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401));
+        yield return new("GET", "/api/exchange/dead-letters", Basel, async w => At("/api/exchange/dead-letters"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 401));
+        yield return new("POST", "/api/exchange/dead-letters/replay", Basel, async w => At("/api/exchange/dead-letters/replay", new WasteMovements.Api.Exchange.ReplayDeadLetters([Guid.NewGuid()])),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 403, 202, 401));
+        yield return new("GET", "/api/exchange/notifications/{number}/heads", Basel, async w => At($"/api/exchange/notifications/{await FiledAsync(w)}/heads"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 401));
+        yield return new("GET", "/api/exchange/notifications/{number}/proof", Basel, async w => At($"/api/exchange/notifications/{await FiledAsync(w)}/proof"),
+            S(403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 401));
         // A verification token that was never issued: the public page says so to anyone.
         yield return new("GET", "/verify/{token}", Basel, async w => At("/verify/not-a-token"),
             S(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404));

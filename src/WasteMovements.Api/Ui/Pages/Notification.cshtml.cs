@@ -7,8 +7,11 @@ using WasteMovements.Domain.Notifications;
 namespace WasteMovements.Api.Ui.Pages;
 
 /// <summary>One notification: parties, waste, states concerned, quantities, shipments, timeline and the caller's actions.</summary>
-public sealed class NotificationModel(UiIdentity identity, ApiClient api) : UiPage(identity, api)
+public sealed class NotificationModel(UiIdentity identity, ApiClient api, Exchange.ExchangeTopology exchange) : UiPage(identity, api)
 {
+    /// <summary>Whether this node exchanges with others: only then has the file an exchange proof (docs/exchange.md).</summary>
+    public bool ExchangeEnabled => exchange.Enabled;
+
     [BindProperty(SupportsGet = true)] public string Number { get; set; } = "";
     public NotificationState? State { get; private set; }
     public NotificationShipments? Shipments { get; private set; }
