@@ -249,6 +249,119 @@ public sealed class ExchangeFaultTests(ITestOutputHelper output)
         output.WriteLine("exchange faults: " + string.Join("; ", timings));
     }
 
+    [Fact]
+    public async Task Unsigned_tampered_replayed_and_out_of_place_batches_are_refused_listed_and_append_nothing()
+    {
+        var total = Stopwatch.StartNew();
+        await using var network = await ExchangeNetwork.CreateAsync(Broker.Uri, new Dictionary<string, string>(), States);
+        var (de, be, nl) = (network["DE"], network["BE"], network["NL"]);
+
+        // DE and BE first: DE's filing batch for NL waits in NL's queue, where the test reads a copy of the real message.
+        foreach (var node in new[] { de, be }) node.Start();
+        await Task.WhenAll(de.Process.WaitHealthyAsync(Start), be.Process.WaitHealthyAsync(Start));
+        string number;
+        using (var dispatch = de.Authority())
+        {
+            number = (await dispatch.File(Notification(TestStart.Day(0))).Created())["notificationNumber"]!.GetValue<string>();
+        }
+
+        await using var queue = await NodeQueue.OpenAsync(Broker.Uri, "NL");
+        var real = await queue.PeekAsync(Arrival);
+        nl.Start();
+        await nl.Process.WaitHealthyAsync(Start);
+        await network.ConvergedAsync("filed", [number], Arrival);
+        var startup = total.Elapsed;
+
+        var before = await nl.EventCountAsync();
+        var refusalsBefore = (await Refusals(nl)).Count;
+        var batch = JsonNode.Parse(real.Batch.Body)!.AsObject();
+
+        // 1. Unsigned: the real body without kid and signature.
+        var unsigned = await queue.PublishAsync(real.With(real.Batch.Body, "", ""));
+        // 2. Tampered: the body changed after signing (the exporter's name), the signature kept.
+        var tamperedBody = real.Batch.Body.Replace("Batterie Recycling Export GmbH", "Batterie Recycling Export GmbX", StringComparison.Ordinal);
+        Assert.NotEqual(real.Batch.Body, tamperedBody);
+        var tampered = await queue.PublishAsync(real.With(tamperedBody, real.Batch.Kid, real.Batch.Signature));
+        // 3. Replayed: the real message again, byte for byte, under a new message id (a resend, not a broker redelivery).
+        var replayed = await queue.PublishAsync(real.With(real.Batch.Body, real.Batch.Kid, real.Batch.Signature));
+        // 4. Out of place: BE's key, BE's own exchange chain (seq 1), but the fact is NL's consent (FactOrigins.Check).
+        var consent = new JsonObject
+        {
+            ["state"] = "NL", ["role"] = "import", ["conditions"] = new JsonArray(), ["validFrom"] = TestStart.Text(TestStart.Day(0)),
+            ["validUntil"] = TestStart.Text(TestStart.Day(200)), ["contractConfirmed"] = true, ["decidedAt"] = TestStart.Text(DateTimeOffset.UtcNow),
+            ["requiresFinancialGuarantee"] = false,
+        };
+        var outOfPlaceBody = ForgedBody(batch, number, "BE", "BE", 1, Genesis, [(number, "ConsentGranted", consent)]);
+        var outOfPlace = await queue.PublishAsync(real.With(outOfPlaceBody, be.Key.Kid, be.Key.Sign(outOfPlaceBody)));
+        // 5. The same claim of NL's consent under NL's name, but signed with BE's key.
+        var wrongKeyBody = ForgedBody(batch, number, "NL", "NL", 1, Genesis, [(number, "ConsentGranted", consent)]);
+        var wrongKey = await queue.PublishAsync(real.With(wrongKeyBody, be.Key.Kid, be.Key.Sign(wrongKeyBody)));
+
+        var expected = new (string MessageId, string Rule)[]
+        {
+            (unsigned, "exchange-unsigned"), (tampered, "exchange-bad-signature"), (replayed, "exchange-replayed"),
+            (outOfPlace, "exchange-origin-not-entitled"), (wrongKey, "exchange-key-state-mismatch"),
+        };
+        var watch = Stopwatch.StartNew();
+        JsonArray refusals;
+        do
+        {
+            await Task.Delay(250);
+            refusals = await Refusals(nl);
+        } while (refusals.Count < refusalsBefore + expected.Length && watch.Elapsed < Arrival);
+
+        var listed = refusals.Select(r => r!.ToJsonString()).ToList();
+        foreach (var (messageId, rule) in expected)
+        {
+            Assert.True(refusals.Any(r => r!.ToJsonString().Contains(messageId, StringComparison.OrdinalIgnoreCase) && r["rule"]?.GetValue<string>() == rule),
+                $"no refusal {rule} for message {messageId} at NL; listed:\n{string.Join("\n", listed)}\n{nl.Process.Tail(30)}");
+        }
+
+        Assert.Equal(before, await nl.EventCountAsync());
+        Assert.Contains(nl.Process.Log, line => line.Contains("exchange-bad-signature", StringComparison.Ordinal));
+
+        // The refused batches stopped nothing: DE's next fact still arrives at NL.
+        using (var transit = be.Authority())
+        {
+            await transit.Acknowledge(number).Ok();
+        }
+
+        await network.ConvergedAsync("acknowledged by BE after the refusals", [number], Arrival);
+        output.WriteLine($"refused batches: nodes up and the real batch read in {startup.TotalSeconds:F1} s; {expected.Length} forged batches refused and listed " +
+                         $"in {watch.Elapsed.TotalSeconds:F1} s ({string.Join(", ", expected.Select(e => e.Rule))}); NL's store unchanged ({before} events); in all {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static async Task<JsonArray> Refusals(ExchangeNode node)
+    {
+        using var auditor = node.Auditor();
+        var body = await node.GetAsync(auditor, "/api/exchange/refusals");
+        return body as JsonArray ?? body["items"]?.AsArray() ?? body["refusals"]!.AsArray();
+    }
+
+    /// <summary>
+    /// A fact batch in the shape of a real one (<paramref name="template"/>), with the exchange chain's hash of the
+    /// design: SHA-256 of hex(previous), notification, origin state, seq and the facts' JSON, joined by newlines.
+    /// </summary>
+    private static string ForgedBody(JsonObject template, string notification, string originNode, string originState, long seq, string previous,
+        IReadOnlyList<(string Stream, string Type, JsonObject Data)> facts)
+    {
+        var factsJson = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["stream"] = f.Stream, ["type"] = f.Type, ["data"] = f.Data.DeepClone() }).ToArray());
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{previous}\n{notification}\n{originState}\n{seq}\n{factsJson.ToJsonString()}"))).ToLowerInvariant();
+        var body = (JsonObject)template.DeepClone();
+        body["notification"] = notification;
+        body["originNode"] = originNode;
+        body["originState"] = originState;
+        body["seq"] = seq;
+        body["previous"] = previous;
+        body["hash"] = hash;
+        body["decidedAt"] = TestStart.Text(DateTimeOffset.UtcNow);
+        body["facts"] = factsJson;
+        return body.ToJsonString();
+    }
+
     // ---- the procedure at three nodes -------------------------------------------------------------------------------
 
     /// <summary>The sample EU movement DE -> NL via BE, departures from <paramref name="today"/> on.</summary>
