@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against a real PostgreSQL (started by eng/postgres.sh) and ends with the
-# line "N passed, N failed" counted from the test results (TRX files), not from console text.
+# Runs the whole test suite against a real PostgreSQL (started by eng/postgres.sh) and RabbitMQ (eng/rabbitmq.sh,
+# for the exchange between nodes) and ends with the line "N passed, N failed" counted from the test results (TRX
+# files), not from console text.
 #
 #   eng/test.sh                        the suite once, the test clock starting near today
 #   eng/test.sh --shifts 0,400,-30     once per shift of the test clock's start, in days (CI runs these three)
@@ -30,6 +31,17 @@ done
 
 CONN="$(bash eng/postgres.sh)" || { echo "could not start PostgreSQL" >&2; echo "0 passed, 0 failed"; exit 1; }
 export WM_TEST_SERVER="$CONN"
+
+# The broker of the exchange's process tests (issue 17). A failed start does not stop the suite: the tests that need
+# a broker then fail, saying that WM_TEST_BROKER is unset (tests/WasteMovements.Api.Tests/Infrastructure/Broker.cs).
+export WM_RMQ_PORT="${WM_RMQ_PORT:-55672}"
+if BROKER="$(bash eng/rabbitmq.sh | tail -n 1)" && [[ "$BROKER" == amqp://* ]]; then
+  export WM_TEST_BROKER="$BROKER" WM_TEST_BROKER_PORT="$WM_RMQ_PORT"
+  echo "[test] broker: $WM_TEST_BROKER" >&2
+else
+  unset WM_TEST_BROKER WM_TEST_BROKER_PORT
+  echo "[test] could not start RabbitMQ (eng/rabbitmq.sh): the tests that need the broker will fail" >&2
+fi
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 if ! command -v chromium >/dev/null 2>&1; then

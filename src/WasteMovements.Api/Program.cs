@@ -16,6 +16,7 @@ using Wolverine.Marten;
 using WasteMovements.Api.Audit;
 using WasteMovements.Api.CodeLists;
 using WasteMovements.Api.Demo;
+using WasteMovements.Api.Exchange;
 using WasteMovements.Api.Infrastructure;
 using WasteMovements.Api.Notifications;
 using WasteMovements.Api.OpenApi;
@@ -109,6 +110,8 @@ builder.Host.UseWolverine(options =>
         options.CodeGeneration.GeneratedCodeOutputPath = outputPath;
     // Polling and node-health periods (Wolverine:Durability:*); defaults suit production, tests shorten them.
     DurabilityConfiguration.Apply(options.Durability, builder.Configuration.GetSection("Wolverine:Durability"));
+    // The exchange between authorities' nodes over RabbitMQ (docs/exchange.md); nothing without Exchange:Node.
+    ExchangeSetup.Configure(options, builder.Configuration);
 });
 
 // `dotnet run --project src/WasteMovements.Api -- codegen write` from the repository root writes into the project's
@@ -121,6 +124,7 @@ builder.Services.CritterStackDefaults(defaults =>
 });
 
 builder.Services.AddWolverineHttp();
+builder.AddWasteMovementsExchange();
 builder.AddWasteMovementsSecurity();
 // CSP, nosniff, Referrer-Policy, Permissions-Policy, HSTS and the cookie policy (Security/SecurityHeaders.cs).
 builder.AddWasteMovementsSecurityHeaders();

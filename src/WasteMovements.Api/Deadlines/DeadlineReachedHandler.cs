@@ -16,7 +16,7 @@ public static class DeadlineReachedHandler
 {
     public const string SystemActor = "system";
 
-    public static async Task Handle(DeadlineReached message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(DeadlineReached message, IDocumentSession session, IMessageBus bus, TimeProvider clock, Exchange.FactExchange exchange, CancellationToken ct)
     {
         var deadline = await session.LoadAsync<ScheduledDeadline>(message.DeadlineId, ct);
         if (deadline is null || deadline.Done || deadline.DueAt != message.DueAt) return;
@@ -35,7 +35,7 @@ public static class DeadlineReachedHandler
         session.CausationId = deadline.Id;
 
         // The same pipeline as every HTTP write: lock, decide with the pure step, append, schedule what follows.
-        var writer = new EventWriter(session, bus, clock);
+        var writer = new EventWriter(session, bus, clock, exchange);
         var outcome = deadline.Shipment is not null
             ? Enum.TryParse<ShipmentDeadlineKind>(deadline.Kind, out var kind)
                 ? await writer.OnShipmentAsync(deadline.Shipment, Actor.Deadlines, new PassShipmentDeadline(kind, deadline.DueAt), Shipping.DeadlinePassed, null, ct)

@@ -78,5 +78,7 @@ public static class EventStoreSetup
         options.Schema.For<ScheduledDeadline>().Duplicate(x => x.DueAt);
         options.Schema.For<IdempotencyRecord>().Duplicate(x => x.CreatedAt);
         options.Storage.ExtendedSchemaObjects.Add(NotificationNumbers.Table(options.DatabaseSchemaName));
+        // Issue 17: the exchange between nodes (trust store, chain cursors, copies of batches, held and refused batches).
+        Exchange.ExchangeSetup.Configure(options);
     }
 }

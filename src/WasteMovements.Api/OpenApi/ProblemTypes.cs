@@ -701,6 +701,10 @@ public static class ProblemTypes
         Rule("retention-period-running", Conflict,
             "A file concerned must still be kept (5 years after its last certificate, or its last step), or a shipment is still on its way; nothing was erased.",
             "Erase after the day named in `detail`.", "EU 2024/1157 Art. 20"),
+        // Issue 17: the exchange between nodes (docs/exchange-origins.md); a refused batch is logged, not answered over HTTP.
+        Rule("exchange-origin-not-entitled", Forbidden,
+            "A fact batch from another node was refused: its origin state may not originate one of its facts (a state deciding for another, a fact of the state of export or import sent by another state, a consequence without the step that causes it, or a fact local to a node such as an erasure). Nothing was applied.",
+            "The node of the state the fact belongs to sends it; `detail` names the fact, that state and the sender.", [.. Domain.Exchange.FactOrigins.Articles]),
     ];
 
     public static ProblemType? Find(string idOrType) =>

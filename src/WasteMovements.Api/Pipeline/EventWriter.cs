@@ -4,6 +4,7 @@ using Marten;
 using Marten.Exceptions;
 using Wolverine;
 using WasteMovements.Api.Deadlines;
+using WasteMovements.Api.Exchange;
 using WasteMovements.Domain;
 using WasteMovements.Domain.Assignments;
 using WasteMovements.Domain.CodeLists;
@@ -42,9 +43,12 @@ public sealed record WriteOutcome
 /// appends nothing. The caller's transaction (Wolverine's, with the outbox and the Idempotency-Key record) commits
 /// it all or nothing.
 /// </summary>
-public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeProvider clock)
+public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeProvider clock, FactExchange? exchange = null)
 {
     public IDocumentSession Session => session;
+
+    /// <summary>Which node serves which state, when this deployment exchanges with others (docs/exchange.md); null otherwise.</summary>
+    private ExchangeTopology? Topology => exchange is { Enabled: true } ? exchange.Topology : null;
 
     /// <summary>A step on an existing notification. Facts of new shipments (the movement document) start their streams.</summary>
     public async Task<WriteOutcome> OnNotificationAsync<TCommand>(string number, Actor actor, TCommand command,
@@ -64,8 +68,11 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         }
 
         if (stream.Aggregate is not { } before) return WriteOutcome.NotFound(number);
-        var decision = step(before, actor, command, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var decision = step(before, actor, command, now);
         if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        var (recording, elsewhere) = exchange?.RecordingState(before, decision.Events) ?? (null, null);
+        if (elsewhere is not null) return WriteOutcome.Refused(elsewhere);
 
         var (own, others) = Route(decision, number);
         var version = Version(stream) + own.Count;
@@ -76,9 +83,10 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
             // existing shipment, which would need that stream's lock.
             if (events[0] is not MovementDocumentIssued) throw new InvalidOperationException($"{events[0].GetType().Name} for {key} from a notification step");
             session.Events.StartStream<ShipmentState>(key, events);
-            await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((ShipmentState?)null, events));
+            await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((ShipmentState?)null, events), Topology);
         }
 
+        if (recording is not null) await exchange!.PublishAsync(session, bus, recording, Evolve(before, own), decision.Events, number, RoleOf(actor), now, ct);
         return WriteOutcome.Written(number, version, decision);
     }
 
@@ -102,14 +110,18 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
         var current = Version(shipmentStream);
         if (expectedVersion is { } expected && expected != current) return WriteOutcome.Stale(expected);
 
-        var decision = step(new ShipmentFile(shipment, notification), actor, command, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var decision = step(new ShipmentFile(shipment, notification), actor, command, now);
         if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        var (recording, elsewhere) = exchange?.RecordingState(notification, decision.Events) ?? (null, null);
+        if (elsewhere is not null) return WriteOutcome.Refused(elsewhere);
 
         var (forNotification, others) = Route(decision, number);
         if (forNotification.Count > 0) await AppendAsync(notificationStream, forNotification, notification);
         var forShipment = others.TryGetValue(shipmentId, out var own) ? own : [];
         if (others.Keys.Any(k => k != shipmentId)) throw new InvalidOperationException($"A step on {shipmentId} wrote another shipment");
         if (forShipment.Count > 0) await AppendAsync(shipmentStream, forShipment, shipment);
+        if (recording is not null) await exchange!.PublishAsync(session, bus, recording, Evolve(notification, forNotification), decision.Events, number, RoleOf(actor), now, ct);
         return WriteOutcome.Written(shipmentId, current + forShipment.Count, decision);
     }
 
@@ -117,10 +129,18 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
     public async Task<WriteOutcome> StartNotificationAsync<TState, TCommand>(string number, TState state, Actor actor, TCommand command,
         Step<TState, TCommand> step)
     {
-        var outcome = Start<NotificationState, TState, TCommand>(number, state, actor, command, step);
+        var now = clock.GetUtcNow();
+        var decision = step(state, actor, command, now);
+        if (decision.Refusal is { } refusal) return WriteOutcome.Refused(refusal);
+        // With the exchange, a notification is filed at the node of its state of export (Basel Art. 6(1)).
+        var (recording, elsewhere) = exchange?.RecordingState(null, decision.Events) ?? (null, null);
+        if (elsewhere is not null) return WriteOutcome.Refused(elsewhere);
+        session.Events.StartStream<NotificationState>(number, decision.Events.ToArray());
+        var filed = Evolve((NotificationState?)null, decision.Events);
         // Basel Art. 6(4): a transit state that accepts tacit consent is deemed to consent 60 days after receipt.
-        if (outcome.Decision is { } decision) await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, Evolve((NotificationState?)null, decision.Events));
-        return outcome;
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, null, filed, Topology);
+        if (recording is not null) await exchange!.PublishAsync(session, bus, recording, filed, decision.Events, number, RoleOf(actor), now, CancellationToken.None);
+        return WriteOutcome.Written(number, decision.Events.Count, decision);
     }
 
     /// <summary>A new illegal-traffic case (Basel Art. 9(1)): the step's events start its stream under the number assigned.</summary>
@@ -246,14 +266,16 @@ public sealed class EventWriter(IDocumentSession session, IMessageBus bus, TimeP
     private async Task AppendAsync(IEventStream<NotificationState> stream, IReadOnlyList<object> events, NotificationState before)
     {
         stream.AppendMany(events);
-        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events));
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events), Topology);
     }
 
     private async Task AppendAsync(IEventStream<ShipmentState> stream, IReadOnlyList<object> events, ShipmentState before)
     {
         stream.AppendMany(events);
-        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events));
+        await DeadlineScheduler.ScheduleAsync(session, bus, clock, before, Evolve(before, events), Topology);
     }
+
+    private static string RoleOf(Actor actor) => actor.Role.ToString().ToLowerInvariant();
 
     private static NotificationState Evolve(NotificationState? state, IEnumerable<object> events) =>
         events.Aggregate(state, NotificationEvolution.Evolve)!;

@@ -26,7 +26,7 @@ namespace WasteMovements.Api.Pipeline;
 public sealed class StepWriter(HttpContext http, EventWriter writer)
 {
     public static StepWriter For(HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock) =>
-        new(http, new EventWriter(session, bus, clock));
+        new(http, new EventWriter(session, bus, clock, http.RequestServices.GetService<Exchange.FactExchange>()));
 
     public Actor Actor => ActorClaims.From(http.User);
 

@@ -145,7 +145,7 @@ public static class UploadEndpoint
         var context = new MessageContext(runtime);
         await using var session = outbox.OpenSession(context);
         EventMetadataMiddleware.Before(http, session);
-        var writer = new EventWriter(session, context, clock);
+        var writer = new EventWriter(session, context, clock, services.GetService<Exchange.FactExchange>());
 
         WriteOutcome outcome;
         string? resource;

@@ -94,8 +94,12 @@ public sealed record ObjectionLifted(string State, string Reason, DateTimeOffset
     DateTimeOffset IProcedureFact.OccurredAt => LiftedAt;
 }
 
-/// <summary>EU 2024/1157 Art. 12(4): an objection was not resolved within the 30 days; the notification ceased to be valid.</summary>
-public sealed record NotificationCeasedToBeValid(IReadOnlyList<string> ObjectingStates, DateTimeOffset CeasedAt, string Article) : IProcedureFact
+/// <summary>
+/// EU 2024/1157 Art. 12(4): an objection was not resolved within the 30 days; the notification ceased to be valid.
+/// <see cref="State"/>: the objecting authority whose decision period ended (the deadline that fired, so the state that
+/// originates the fact between nodes, docs/exchange-origins.md); null on events stored before it was recorded.
+/// </summary>
+public sealed record NotificationCeasedToBeValid(IReadOnlyList<string> ObjectingStates, DateTimeOffset CeasedAt, string Article, string? State = null) : IProcedureFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => CeasedAt;
 }

@@ -140,8 +140,13 @@ public sealed record BorderCrossed(string NotificationNumber, string ShipmentId,
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }
 
-/// <summary>Basel Art. 6(9): each person who takes charge of the movement signs the document.</summary>
-public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At) : IProcedureFact, IShipmentFact
+/// <summary>
+/// Basel Art. 6(9): each person who takes charge of the movement signs the document. <see cref="RecordedBy"/>: the state
+/// concerned whose authority recorded the hand-over (any state concerned may; it originates the fact between nodes,
+/// docs/exchange-origins.md); null on events stored before it was recorded.
+/// </summary>
+public sealed record CarrierHandedOver(string NotificationNumber, string ShipmentId, string FromCarrier, string ToCarrier, string SignedBy, DateTimeOffset At,
+    string? RecordedBy = null) : IProcedureFact, IShipmentFact
 {
     DateTimeOffset IProcedureFact.OccurredAt => At;
 }

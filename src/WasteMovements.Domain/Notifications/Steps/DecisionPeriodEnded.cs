@@ -21,7 +21,7 @@ public static partial class Procedure
             // EU 2024/1157 Art. 12(4): the objection was not lifted within the period.
             return authority.DecisionDeadline is { DueAt: { } end } && now >= end
                 ? Decision.Accept(new NotificationCeasedToBeValid(
-                    n.Authorities.Where(a => a.Status == AuthorityStatus.Objected).Select(a => a.State).ToArray(), now, Objections.Article124))
+                    n.Authorities.Where(a => a.Status == AuthorityStatus.Objected).Select(a => a.State).ToArray(), now, Objections.Article124, authority.State))
                 : Decision.Accept();
         }
 

@@ -106,6 +106,6 @@ public static partial class Shipping
                 $"The carrier in charge is {current}, not {c.FromCarrier}.");
         }
 
-        return Decision.Accept(new CarrierHandedOver(n.Id, s.Id, current!, c.ToCarrier.Trim(), c.SignedBy.Trim(), c.At));
+        return Decision.Accept(new CarrierHandedOver(n.Id, s.Id, current!, c.ToCarrier.Trim(), c.SignedBy.Trim(), c.At, actor.State));
     }
 }

@@ -1,0 +1,69 @@
+using JasperFx.Core;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.RabbitMQ;
+
+namespace WasteMovements.Api.Exchange;
+
+/// <summary>The exchange's services, documents and broker (docs/exchange.md); nothing of it is active without <c>Exchange:Node</c>.</summary>
+public static class ExchangeSetup
+{
+    public static Uri QueueUri(string node) => new($"rabbitmq://queue/{ExchangeTopology.QueueOf(node)}");
+
+    public static void AddWasteMovementsExchange(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Exchange").Get<ExchangeOptions>() ?? new ExchangeOptions();
+        var topology = new ExchangeTopology(options);
+        builder.Services.Configure<ExchangeOptions>(builder.Configuration.GetSection("Exchange"));
+        builder.Services.AddSingleton(topology);
+        builder.Services.AddSingleton<ExchangeKeys>();
+        builder.Services.AddSingleton<FactExchange>();
+        builder.Services.AddHostedService<AuthorityKeySeeder>();
+    }
+
+    /// <summary>The exchange's documents in the store (keys, cursors, copies, held and refused batches).</summary>
+    public static void Configure(StoreOptions store)
+    {
+        store.Schema.For<ExchangeCursor>().Duplicate(x => x.Notification);
+        store.Schema.For<ExchangeRecord>().Duplicate(x => x.Notification);
+        store.Schema.For<HeldFactBatch>().Duplicate(x => x.Notification);
+        store.Schema.For<RefusedFactBatch>().Duplicate(x => x.At);
+        store.Schema.For<AuthorityKey>();
+    }
+
+    /// <summary>
+    /// The broker: this node listens on its own durable queue with a durable inbox (a message is stored in PostgreSQL
+    /// before the broker is acknowledged), sends through the durable outbox to the peers' queues (declared here, so a
+    /// message is never published to a queue that does not exist), and dead letters go to Wolverine's table in this node's
+    /// database, not to a broker queue, so that the operator sees them with the node's other state.
+    /// </summary>
+    public static void Configure(WolverineOptions wolverine, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Exchange").Get<ExchangeOptions>() ?? new ExchangeOptions();
+        var topology = new ExchangeTopology(options);
+        if (!topology.Enabled)
+        {
+            // A single deployment: a batch can only come from a node; none is listened to, none is sent.
+            return;
+        }
+
+        var broker = options.Broker ?? throw new InvalidOperationException("Exchange:Broker is not set (the RabbitMQ address of the exchange).");
+        var rabbit = wolverine.UseRabbitMq(new Uri(broker)).AutoProvision().DisableDeadLetterQueueing();
+        foreach (var peer in topology.Peers) rabbit.DeclareQueue(ExchangeTopology.QueueOf(peer.Node));
+        wolverine.ListenToRabbitQueue(ExchangeTopology.QueueOf(topology.Node!))
+            .UseDurableInbox()
+            // One batch at a time, in the order received: the chain order is checked anyway (held batches).
+            .ListenerCount(1).Sequential();
+        wolverine.Policies.UseDurableOutboxOnAllSendingEndpoints();
+
+        // A database or broker hiccup: retried with back-off; after that the message is a dead letter an operator replays.
+        wolverine.Policies.OnException<NpgsqlException>().Or<TimeoutException>().Or<Marten.Exceptions.MartenCommandException>()
+            .RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds())
+            .Then.ScheduleRetry(5.Seconds(), 30.Seconds(), 2.Minutes())
+            .Then.MoveToErrorQueue();
+        wolverine.Policies.OnAnyException().RetryTimes(2).Then.MoveToErrorQueue();
+    }
+}
