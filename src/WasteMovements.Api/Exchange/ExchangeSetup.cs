@@ -21,7 +21,9 @@ public static class ExchangeSetup
         builder.Services.AddSingleton(topology);
         builder.Services.AddSingleton<ExchangeKeys>();
         builder.Services.AddSingleton<FactExchange>();
-        builder.Services.AddHostedService<AuthorityKeySeeder>();
+        // First of the hosted services, before Wolverine's listeners start: a batch already waiting in this node's queue
+        // at start-up must find the peers' keys stored, or it is refused (exchange-unknown-key) and lost to this node.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AuthorityKeySeeder>());
     }
 
     /// <summary>The exchange's documents in the store (keys, cursors, copies, held and refused batches).</summary>
