@@ -126,6 +126,11 @@ public sealed class ExchangeNode : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        await using (var exists = new NpgsqlCommand("select to_regclass('mt_doc_scheduleddeadline') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync())!) return [];
+        }
+
         await using var command = new NpgsqlCommand("select id from mt_doc_scheduleddeadline where data->>'notification' = @n order by id", connection);
         command.Parameters.AddWithValue("n", number);
         await using var reader = await command.ExecuteReaderAsync();
