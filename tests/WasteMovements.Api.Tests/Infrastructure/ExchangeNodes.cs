@@ -117,6 +117,23 @@ public sealed class ExchangeNode : IAsyncDisposable
         return facts;
     }
 
+    /// <summary>The messages waiting in this node's durable outbox (Wolverine's wolverine_outgoing_envelopes), by destination.</summary>
+    public async Task<string> OutboxAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using (var exists = new NpgsqlCommand("select to_regclass('wolverine_outgoing_envelopes') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync())!) return "none (no outbox table)";
+        }
+
+        await using var command = new NpgsqlCommand("select destination, count(*) from wolverine_outgoing_envelopes group by destination order by destination", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)}: {reader.GetInt64(1)}");
+        return rows.Count == 0 ? "none" : string.Join(", ", rows);
+    }
+
     /// <summary>Events in the whole store (not tombstones): a refused batch must leave it unchanged.</summary>
     public Task<long> EventCountAsync() =>
         WriteLoad.ScalarAsync<long>(ConnectionString, "select count(*) from mt_events where stream_id <> 'mt_tombstone'");
@@ -237,7 +254,11 @@ public sealed class ExchangeNetwork : IAsyncDisposable
             if (watch.Elapsed > timeout)
             {
                 var detail = string.Join("\n", Nodes.Select((n, i) => $"  {n.Name}: {shapes[i]}"));
-                var tails = string.Join("\n", Nodes.Select(n => $"--- {n.Name} log ---\n{n.Process.Tail(25)}"));
+                var outboxes = new List<string>();
+                foreach (var n in Nodes) outboxes.Add($"{n.Name} {await n.OutboxAsync()}");
+                var tails = string.Join("\n", Nodes.Select(n => $"--- {n.Name} log: {n.Process.Log.Count(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal))} errors, " +
+                                                               $"last lines ---\n{n.Process.Tail(12)}"));
+                detail += $"\n  outgoing envelopes: {string.Join(", ", outboxes)}";
                 Assert.Fail($"{what}: the nodes did not converge within {timeout}:\n{detail}\n{tails}");
             }
 
