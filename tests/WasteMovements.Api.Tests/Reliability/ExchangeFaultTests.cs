@@ -88,13 +88,15 @@ public sealed class ExchangeFaultTests(ITestOutputHelper output)
         streams = [number, shipment];
         timings.Add($"announcement everywhere after {(await network.ConvergedAsync("announcement", streams, Arrival)).TotalSeconds:F1} s");
 
-        // Fault 2: NL is killed the moment DE's departure is decided: the departure batch is in flight or waits in DE's outbox.
+        // Fault 2: NL is killed while DE decides the departure (the request is sent, its answer not awaited), so the
+        // departure batch is in flight or waits in NL's queue; a departure already applied at NL is reported as such.
         using (var dispatch = de.Authority())
         {
-            await dispatch.Depart(shipment, new RecordDeparture(ProcedureNow().AddMinutes(-1), Commands.SampleCarrier)).Ok();
+            var departure = dispatch.Depart(shipment, new RecordDeparture(ProcedureNow().AddMinutes(-1), Commands.SampleCarrier)).Ok();
+            nl.Kill();
+            await departure;
         }
 
-        nl.Kill();
         var departedAtKill = (await nl.FactsAsync(streams)).Any(f => f.Type == "shipment_departed");
         timings.Add($"NL killed after the departure (the departure {(departedAtKill ? "had already been applied" : "had not yet been applied")} at NL); restarted in {(await nl.RestartAsync(Start)).TotalSeconds:F1} s");
         timings.Add($"departure everywhere after {(await network.ConvergedAsync("departure", streams, Arrival)).TotalSeconds:F1} s");
@@ -123,7 +125,7 @@ public sealed class ExchangeFaultTests(ITestOutputHelper output)
             Assert.Equal(1L, await ExpiredCountAsync(node, expiring));
         }
 
-        timings.Add($"ConsentExpired of {expiring} once at each node, {(DateTimeOffset.UtcNow - expiryWall).TotalSeconds:F1} s after the procedure's midnight");
+        timings.Add($"ConsentExpired of {expiring} once at each node (checked {(DateTimeOffset.UtcNow - expiryWall).TotalSeconds:F1} s after the procedure's midnight)");
 
         // ---- every fact exactly once at every node, the same order, the same origin and sequence --------------------
         foreach (var (n, s) in new[] { (expiring, new[] { expiring }), (number, streams) })
