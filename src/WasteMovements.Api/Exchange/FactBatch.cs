@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marten;
 using System.Text.Json.Serialization;
 using Wolverine.Attributes;
 
@@ -36,6 +38,39 @@ public sealed record FactBatch
     public required Dictionary<string, long> Known { get; init; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    /// <summary>
+    /// The one way a batch is written (by the deciding node, and by the tests that play a peer): each fact under its
+    /// procedure name with the stream it belongs to and its data as the event store serialises it; the hash chains the
+    /// facts exactly as they stand in the body, which is what the origin signs.
+    /// </summary>
+    public static (string Body, string Hash) Compose(ISerializer serializer, string notification, string originNode, string originState, long seq,
+        string previous, IReadOnlyList<object> facts, string role, DateTimeOffset decidedAt, Dictionary<string, long> known)
+    {
+        var array = new JsonArray();
+        foreach (var f in facts)
+        {
+            array.Add(new JsonObject
+            {
+                ["stream"] = Domain.StreamEventTypes.StreamOf(f, notification),
+                ["type"] = f.GetType().Name,
+                ["data"] = JsonNode.Parse(serializer.ToJson(f)),
+            });
+        }
+
+        var factsJson = array.ToJsonString(Json);
+        var hash = Domain.Exchange.ExchangeChain.Hash(previous, notification, originState, seq, factsJson);
+        using var factsDoc = JsonDocument.Parse(factsJson);
+        var batch = new FactBatch
+        {
+            Notification = notification, OriginNode = originNode, OriginState = originState, Seq = seq, Previous = previous, Hash = hash,
+            DecidedAt = decidedAt, Role = role, Facts = factsDoc.RootElement.Clone(), Known = known,
+        };
+        var body = JsonSerializer.Serialize(batch, Json);
+        // The chain hashes the facts as they stand in the signed body; writing them again must not change a byte.
+        if (Parse(body).FactsJson != factsJson) throw new InvalidOperationException("The facts of a batch changed when written into its body.");
+        return (body, hash);
+    }
 
     public static FactBatch Parse(string body) =>
         JsonSerializer.Deserialize<FactBatch>(body, Json) ?? throw new JsonException("empty batch");

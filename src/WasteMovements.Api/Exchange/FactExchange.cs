@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Marten;
 using Wolverine;
 using WasteMovements.Domain.Common;
@@ -55,35 +53,14 @@ public sealed class FactExchange(ExchangeTopology topology, ExchangeKeys keys)
     {
         var exchanged = Exchanged(facts);
         if (exchanged.Count == 0) return;
-        var serializer = ((StoreOptions)session.DocumentStore.Options).Serializer();
-        var array = new JsonArray();
-        foreach (var f in exchanged)
-        {
-            array.Add(new JsonObject
-            {
-                ["stream"] = Domain.StreamEventTypes.StreamOf(f, number),
-                ["type"] = f.GetType().Name,
-                ["data"] = JsonNode.Parse(serializer.ToJson(f)),
-            });
-        }
-
-        var factsJson = array.ToJsonString(FactBatch.Json);
         var cursorKey = ExchangeCursor.Key(number, recordingState);
         var cursor = await session.LoadAsync<ExchangeCursor>(cursorKey, ct)
                      ?? new ExchangeCursor { Id = cursorKey, Notification = number, OriginState = recordingState };
-        var seq = cursor.Seq + 1;
-        var hash = ExchangeChain.Hash(cursor.Hash, number, recordingState, seq, factsJson);
         var known = (await session.Query<ExchangeCursor>().Where(c => c.Notification == number).ToListAsync(ct))
             .Where(c => c.OriginState != recordingState).ToDictionary(c => c.OriginState, c => c.Seq);
-        using var factsDoc = JsonDocument.Parse(factsJson);
-        var batch = new FactBatch
-        {
-            Notification = number, OriginNode = topology.Node!, OriginState = recordingState, Seq = seq, Previous = cursor.Hash,
-            Hash = hash, DecidedAt = now, Role = role, Facts = factsDoc.RootElement.Clone(), Known = known,
-        };
-        var body = JsonSerializer.Serialize(batch, FactBatch.Json);
-        // The chain hashes the facts as they stand in the signed body; writing them again must not change a byte.
-        if (FactBatch.Parse(body).FactsJson != factsJson) throw new InvalidOperationException("The facts of a batch changed when written into its body.");
+        var seq = cursor.Seq + 1;
+        var (body, hash) = FactBatch.Compose(((StoreOptions)session.DocumentStore.Options).Serializer(), number, topology.Node!, recordingState,
+            seq, cursor.Hash, exchanged, role, now, known);
         var signed = await keys.SignAsync(session, recordingState, body, ct)
                      ?? throw new InvalidOperationException($"Exchange: no usable signing key for {recordingState} (revoked or not configured).");
 

@@ -132,7 +132,7 @@ public sealed class FactReceiver(IDocumentSession session, IMessageBus bus, Time
 
     /// <summary>Whether every batch of other origins that the decision was taken on has been applied here.</summary>
     private static bool Ready(FactBatch batch, IReadOnlyDictionary<string, long> cursors) =>
-        batch.Known.All(k => cursors.TryGetValue(k.Key, out var seq) && seq >= k.Value);
+        batch.Known.All(k => (cursors.TryGetValue(k.Key, out var seq) ? seq : 0) >= k.Value);
 
     private static bool BelongsTo(ExchangedFact fact, string notification) =>
         fact.Stream == notification || fact.Stream.StartsWith(notification + "-", StringComparison.Ordinal) && StreamEventTypes.For(fact.Stream) == StreamEventTypes.Shipment;

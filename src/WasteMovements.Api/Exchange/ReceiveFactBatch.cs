@@ -10,7 +10,8 @@ namespace WasteMovements.Api.Exchange;
 /// </summary>
 public static class ReceiveFactBatchHandler
 {
-    public static Task<Receipt> Handle(SignedFactBatch message, Envelope envelope, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+    // Returns nothing: a handler's return value would be sent on as a message (Wolverine's cascading messages).
+    public static async Task Handle(SignedFactBatch message, Envelope envelope, IDocumentSession session, IMessageBus bus, TimeProvider clock,
         ExchangeTopology topology, ILogger<FactReceiver> logger, CancellationToken ct) =>
-        new FactReceiver(session, bus, clock, topology, logger).ReceiveAsync(message, envelope.Id, ct);
+        await new FactReceiver(session, bus, clock, topology, logger).ReceiveAsync(message, envelope.Id, ct);
 }

@@ -13,7 +13,7 @@ using WasteMovements.Tests.Support;
 namespace WasteMovements.Api.Tests.Infrastructure;
 
 /// <summary>The API host under test, on its own database, with a clock the tests move.</summary>
-public sealed class ApiFactory(string connectionString, TestClock clock) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, TestClock clock, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>The subject configured in <c>Auth:Administrators</c> (with the development issuer).</summary>
     public const string BootstrapAdministrator = "bootstrap.admin";
@@ -28,6 +28,8 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
         // A bootstrap administrator (issue 18): a person-only token of this subject is an administrator.
         builder.UseSetting("Auth:Administrators:0:Issuer", "wastemovements");
         builder.UseSetting("Auth:Administrators:0:Subject", BootstrapAdministrator);
+        // A host of its own kind (an exchange node, issue 17) adds its settings.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
@@ -37,8 +39,11 @@ public sealed class ApiFactory(string connectionString, TestClock clock) : WebAp
 }
 
 /// <summary>One host and one database for the whole API test run (xUnit collection fixture).</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
+    /// <summary>Settings of a host of another kind (an exchange node); none for the plain API host.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     /// <summary>Tests start on a Monday relative to the real date (<see cref="TestStart"/>); each moves the clock only forward.</summary>
     public static readonly DateTimeOffset Start = TestStart.Now;
 
@@ -53,7 +58,7 @@ public sealed class ApiFixture : IAsyncLifetime
         // RunJasperFxCommands only starts the host by itself when told it runs under a test harness.
         JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         _database = await TestDatabase.CreateAsync();
-        Factory = new ApiFactory(_database.ConnectionString, Clock);
+        Factory = new ApiFactory(_database.ConnectionString, Clock, Settings);
         _ = Factory.Server; // start the host now, so schema creation is not timed by the first test
     }
 

@@ -35,11 +35,7 @@ namespace WasteMovements.Api.Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "WasteMovements.Api.Exchange.ReceiveFactBatchHandler");
             
             // The actual message execution
-            var outgoing1 = await WasteMovements.Api.Exchange.ReceiveFactBatchHandler.Handle(signedFactBatch, context.Envelope, documentSession, context, _timeProvider, _exchangeTopology, _loggerOfFactReceiver, cancellation).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await WasteMovements.Api.Exchange.ReceiveFactBatchHandler.Handle(signedFactBatch, context.Envelope, documentSession, context, _timeProvider, _exchangeTopology, _loggerOfFactReceiver, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
