@@ -10,15 +10,27 @@
 #                                                 RSS after them. A VARIANT is a TypeLoadMode of this build (Dynamic,
 #                                                 Auto, Static; default: Dynamic Static) or LABEL=PATH/WasteMovements.Api.dll
 #                                                 (another build, run with its own defaults). Table in .artifacts/bench/cold-start.md
+#   eng/bench.sh --exchange [--exchange-movements 200] [--exchange-clients 1,8] [--only exchange-baseline]
+#                                                 only the exchange's latency (issue 17): starts the broker (eng/rabbitmq.sh),
+#                                                 measures a raw RabbitMQ publish -> INSERT at a database B (the baseline), then
+#                                                 starts two API processes, nodes DE and NL, each with its own database, and
+#                                                 measures a filing at DE until its fact is committed at NL. Table in
+#                                                 .artifacts/bench/exchange.md, the nodes' logs next to it (node-de.log, node-nl.log)
 #
 # The API runs in Development (for the development token) with Wolverine__TypeLoadMode=Static, production's
-# mode (docs/operations.md), unless WM_BENCH_TYPE_LOAD_MODE says otherwise. WM_BENCH_PORT: the API's port (5090).
+# mode (docs/operations.md), unless WM_BENCH_TYPE_LOAD_MODE says otherwise. WM_BENCH_PORT: the API's port (5090);
+# with --exchange the nodes take WM_BENCH_PORT + 1 and + 2. WM_RMQ_PORT: the broker's port (eng/rabbitmq.sh).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 COLD_RUNS=""
 VARIANTS=()
+EXCHANGE=0
+if [[ "${1:-}" == "--exchange" ]]; then
+  EXCHANGE=1
+  shift
+fi
 if [[ "${1:-}" == "--cold-start" ]]; then
   COLD_RUNS="${2:-3}"
   shift; [[ $# -gt 0 ]] && shift
@@ -41,6 +53,16 @@ echo "[bench] building (Release)" >&2
 dotnet restore WasteMovements.sln --locked-mode -v q >&2
 dotnet build src/WasteMovements.Api -c Release -o "$OUT/api" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
 [[ -n "$COLD_RUNS" ]] || dotnet build bench/WasteMovements.Bench -c Release -o "$OUT/bench" -nologo -v q 2>&1 | grep -E "error|rror\(s\)" >&2 || true
+
+if [[ $EXCHANGE -eq 1 ]]; then
+  BROKER="$(bash eng/rabbitmq.sh | tail -n 1)"
+  ONLY=(--only exchange)
+  for arg in "$@"; do [[ "$arg" == "--only" ]] && ONLY=(); done
+  dotnet "$OUT/bench/WasteMovements.Bench.dll" --db "$BENCH_CONN" --broker "$BROKER" --api-dll "$OUT/api/WasteMovements.Api.dll" \
+    --exchange-port "$((PORT + 1))" --out "$OUT/exchange.md" "${ONLY[@]}" "$@"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/model name\s*: //p' /proc/cpuinfo | head -1); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/exchange.md"
+  exit 0
+fi
 
 export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Marten="$BENCH_CONN" Demo__Seed=false
 # The load generator writes as a few identities: lift the per-identity write limit for the benchmark.

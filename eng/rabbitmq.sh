@@ -10,7 +10,8 @@
 #                            (same pid). Clients see the same outage (connections closed, connects refused until it is
 #                            back), in a quarter of the time; `restart` is the faithful one (a crashed or rebooted broker).
 #
-# WM_RMQ_PORT: the AMQP port (default 55672), on 127.0.0.1 only. WM_RMQ_DATA: where the instance lives
+# WM_RMQ_PORT: the AMQP port (default 55672), on 127.0.0.1 only (WM_RMQ_DIST_PORT, WM_RMQ_EPMD_PORT: the Erlang
+# distribution and port-mapper ports, derived from it unless given). WM_RMQ_DATA: where the instance lives
 # (default .rabbitmq/wm<port>/ in the repository, git-ignored: one folder per port, so instances never share files).
 #
 # If a Docker engine answers, the compose service "rabbitmq" is used. Otherwise the Debian `rabbitmq-server`
@@ -88,6 +89,10 @@ export RABBITMQ_NODE_PORT="$PORT"
 # Inter-node (Erlang distribution) port: the default, AMQP port + 20000, is out of range for ports above 45535.
 if (( PORT > 45535 )); then DIST_PORT=$((PORT - 20000)); else DIST_PORT=$((PORT + 20000)); fi
 export RABBITMQ_DIST_PORT="${WM_RMQ_DIST_PORT:-$DIST_PORT}"
+# The CLI's own distribution ports (default: the node's + 10000 to + 10010), kept within range.
+if (( RABBITMQ_DIST_PORT + 10010 > 65535 )); then
+  export RABBITMQ_CTL_DIST_PORT_MIN=$((RABBITMQ_DIST_PORT - 10010)) RABBITMQ_CTL_DIST_PORT_MAX=$((RABBITMQ_DIST_PORT - 10000))
+fi
 export RABBITMQ_MNESIA_BASE="$DATA/mnesia"
 export RABBITMQ_LOG_BASE="$DATA/log"
 export RABBITMQ_PID_FILE="$DATA/$NODE.pid"

@@ -15,6 +15,12 @@ var only = Opt("only", "http,sql,replay,rebuild,queries").Split(',').ToHashSet()
 var rebuildNotifications = int.Parse(Opt("rebuild-notifications", "125000"), CultureInfo.InvariantCulture);
 var queryNotifications = int.Parse(Opt("query-notifications", "1000000"), CultureInfo.InvariantCulture);
 var output = Opt("out", "bench-results.md");
+// (7) the exchange's latency (issue 17; eng/bench.sh --exchange): the broker, the API build the two nodes run, movements per level.
+var broker = Opt("broker", "amqp://guest:guest@127.0.0.1:55672/");
+var apiDll = Opt("api-dll", Path.Combine(AppContext.BaseDirectory, "WasteMovements.Api.dll"));
+var exchangeMovements = int.Parse(Opt("exchange-movements", "200"), CultureInfo.InvariantCulture);
+var exchangeLevels = Opt("exchange-clients", "1,8").Split(',').Select(int.Parse).ToArray();
+var exchangePort = int.Parse(Opt("exchange-port", "5091"), CultureInfo.InvariantCulture);
 
 var tokens = new TokenIssuer(new JwtSettings { SigningKey = JwtSettings.DevelopmentSigningKey });
 var stores = new StoreBenchmarks(db);
@@ -64,6 +70,14 @@ if (only.Contains("queries"))
     var queries = new QueryBenchmarks(api, stores, tokens);
     await queries.LoadAsync(queryNotifications);
     foreach (var clients in new[] { 1, 8 }) await queries.QueryAsync(clients, 50);
+}
+
+if (only.Contains("exchange-baseline") || only.Contains("exchange"))
+{
+    var exchange = new ExchangeLatency(broker, db, apiDll, tokens, Path.GetDirectoryName(Path.GetFullPath(output))!);
+    // The plain baseline in the same run, first, then the two nodes.
+    await exchange.BaselineAsync(exchangeLevels, exchangeMovements);
+    if (only.Contains("exchange")) await exchange.NodesAsync(exchangeLevels, exchangeMovements, exchangePort);
 }
 
 await File.WriteAllTextAsync(output, Report.Markdown() + "\n");

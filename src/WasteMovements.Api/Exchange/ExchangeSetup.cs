@@ -73,6 +73,8 @@ public static class ExchangeSetup
             .ListenerCount(1).Sequential();
         wolverine.Policies.UseDurableOutboxOnAllSendingEndpoints();
 
+        // A fact this node cannot read: retrying will not help; the operator replays it after an upgrade.
+        wolverine.Policies.OnException<UnreadableFactException>().MoveToErrorQueue();
         // A database or broker hiccup: retried with back-off; after that the message is a dead letter an operator replays.
         wolverine.Policies.OnException<NpgsqlException>().Or<TimeoutException>().Or<Marten.Exceptions.MartenCommandException>()
             .RetryWithCooldown(50.Milliseconds(), 250.Milliseconds(), 1.Seconds())

@@ -141,7 +141,14 @@ public sealed class FactReceiver(IDocumentSession session, IMessageBus bus, Time
     {
         var serializer = ((StoreOptions)session.DocumentStore.Options).Serializer();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(fact.Data.GetRawText()));
-        return serializer.FromJson(FactTypes[fact.Type], stream);
+        try
+        {
+            return serializer.FromJson(FactTypes[fact.Type], stream);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnreadableFactException(fact.Type, e);
+        }
     }
 
     private async Task AppendAsync(FactBatch batch, List<ExchangedFact> facts, List<object> events, IEventStream<NotificationState>? notificationStream,
@@ -241,3 +248,10 @@ public sealed class FactReceiver(IDocumentSession session, IMessageBus bus, Time
         return Receipt.Refused;
     }
 }
+
+/// <summary>
+/// A genuine batch with a fact this node cannot read (another version of the message set): not refused, which would be
+/// final, but dead-lettered at once, to be replayed when this node reads that version (docs/operations.md).
+/// </summary>
+public sealed class UnreadableFactException(string type, Exception inner)
+    : Exception($"The {type} of the batch cannot be read by this node: {inner.Message}", inner);

@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace WasteMovements.Api.Tests.Reliability;
 
 /// <summary>
-/// The broker the exchange's fault tests restart (Infrastructure/Broker.cs, eng/rabbitmq.sh): a restart really ends
-/// the broker a client was connected to, and what a durable queue held (a persistent message) is there afterwards, as
-/// the exchange relies on for a fact batch in flight (docs/operations.md, "Broker").
+/// The restart the exchange's fault tests use (Infrastructure/Broker.cs, eng/rabbitmq.sh restart): it really ends the
+/// broker a client was connected to, and what a durable queue held (a persistent message) is there afterwards, as the
+/// exchange relies on for a fact batch in flight (docs/operations.md, "Broker"). On a broker of the test's own, so that
+/// the tests on the shared broker, which run in parallel, see no outage.
 /// </summary>
 [Collection(ProcessCollection.Name)]
 public sealed class BrokerRestartTests(ITestOutputHelper output)
@@ -16,9 +17,10 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_restart_closes_the_connections_of_before_and_a_persistent_message_in_a_durable_queue_survives_it()
     {
+        await using var broker = await Broker.StartPrivateAsync();
         var factory = new ConnectionFactory
         {
-            Uri = new Uri(Broker.Uri),
+            Uri = new Uri(broker.Uri),
             // The connection of before must stay dead, to show that the broker it talked to went away.
             AutomaticRecoveryEnabled = false,
             TopologyRecoveryEnabled = false,
@@ -37,7 +39,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         Assert.True(before.IsOpen);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Broker.RestartAsync();
+        await broker.RestartAsync();
         output.WriteLine($"eng/rabbitmq.sh restart took {watch.Elapsed.TotalSeconds:0.0} s");
 
         // The connection of before was closed by the broker's shutdown (not by this client).
@@ -61,19 +63,13 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_stopped_broker_refuses_connections_and_a_started_one_accepts_them_again()
     {
-        var factory = new ConnectionFactory { Uri = new Uri(Broker.Uri), AutomaticRecoveryEnabled = false };
-        try
-        {
-            await Broker.StopAsync();
-            Assert.False(await Broker.AnswersAsync());
-            await Assert.ThrowsAnyAsync<Exception>(async () => await factory.CreateConnectionAsync("while stopped"));
-        }
-        finally
-        {
-            // The other process tests need the broker: started again even when an assertion failed.
-            await Broker.StartAsync();
-        }
+        await using var broker = await Broker.StartPrivateAsync();
+        var factory = new ConnectionFactory { Uri = new Uri(broker.Uri), AutomaticRecoveryEnabled = false };
+        await broker.StopAsync();
+        Assert.False(await broker.AnswersAsync());
+        await Assert.ThrowsAnyAsync<Exception>(async () => await factory.CreateConnectionAsync("while stopped"));
 
+        await broker.StartAsync();
         await using var connection = await factory.CreateConnectionAsync("after the start");
         Assert.True(connection.IsOpen);
     }

@@ -56,6 +56,26 @@ public sealed class FactOriginsTests
     }
 
     [Fact]
+    public void The_table_in_docs_exchange_origins_md_is_generated_from_the_rule()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "exchange-origins.md"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var path = Path.Combine(dir!.FullName, "docs", "exchange-origins.md");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf(FactOrigins.TableStart, StringComparison.Ordinal);
+        var end = text.IndexOf(FactOrigins.TableEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/exchange-origins.md lacks the fact-origins markers");
+        if (Environment.GetEnvironmentVariable("WM_UPDATE_ORIGINS_TABLE") == "1")
+        {
+            File.WriteAllText(path, text[..(start + FactOrigins.TableStart.Length)] + "\n" + FactOrigins.Markdown() + "\n" + text[end..]);
+            return;
+        }
+
+        Assert.Equal(FactOrigins.Markdown(), text[(start + FactOrigins.TableStart.Length)..end].Trim().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_type_without_a_side_is_named_when_asked()
     {
         var e = Assert.Throws<ArgumentException>(() => FactOrigins.SideOf(typeof(WasteMovements.Domain.IllegalTraffic.IllegalTrafficCaseOpened)));
@@ -109,6 +129,31 @@ public sealed class FactOriginsTests
         Refused(FactOrigins.Check("BE", [consent], n), "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "ConsentGranted", "NL", "BE");
         Refused(FactOrigins.Check("DE", [new TransitConsentDeemed("BE", T0, null, "EU 2024/1157 Art. 9(1)")], n),
             "Basel Art. 6(4); EU 2024/1157 Art. 9(1)", "TransitConsentDeemed", "BE", "DE");
+    }
+
+    [Fact]
+    public void A_fact_naming_a_state_but_of_one_role_is_that_role_s_a_transit_state_may_not_release_the_guarantee_Art_7_5()
+    {
+        var n = Notification();
+        Refused(FactOrigins.Check("BE", [new FinancialGuaranteeReleased("BE", T0, "G-1")], n), "EU 2024/1157 Art. 7(5)", "state of export (DE)", "BE");
+        Refused(FactOrigins.Check("BE", [new NotificationCompletenessConfirmed("BE", T0)], n), "EU 2024/1157 Art. 8(12)", "state of import (NL)", "BE");
+        Assert.Null(FactOrigins.Check("DE", [new FinancialGuaranteeReleased("DE", T0, "G-1")], n));
+    }
+
+    [Fact]
+    public void A_state_acts_only_in_its_role_on_the_file_Basel_6_2_6_4()
+    {
+        var n = Notification();
+        // NL is the state of import: a consent of NL as transit, or an acknowledgement as dispatch, is not its fact.
+        Refused(FactOrigins.Check("NL", [new ConsentGranted("NL", AuthorityRole.Transit, [], TestStart.Day(1), TestStart.Day(200), false, T0)], n),
+            "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "authority of transit", "authority of import");
+        Refused(FactOrigins.Check("BE", [new NotificationAcknowledged("BE", AuthorityRole.Import, T0)], n),
+            "Basel Art. 6(4); EU 2024/1157 Art. 8", "authority of import", "authority of transit");
+        Assert.Null(FactOrigins.Check("BE", [new NotificationAcknowledged("BE", AuthorityRole.Transit, T0)], n));
+        // Under the Basel Convention the state of export does not decide (Art. 6(2)-(4)): its "consent" is refused.
+        var basel = NotificationEvolution.Create(Filing.Filed(Samples.Notification("MY", "JP"), "MY-2026-000017", Given.Registry, T0));
+        Refused(FactOrigins.Check("MY", [new ConsentGranted("MY", AuthorityRole.Export, [], TestStart.Day(1), TestStart.Day(200), false, T0)], basel),
+            "Basel Art. 6(2), 6(4); EU 2024/1157 Art. 9", "does not decide");
     }
 
     [Fact]
@@ -220,6 +265,20 @@ public sealed class FactOriginsTests
         var crossing = new BorderCrossed(Number, Number + "-001", "BE", "BE-CO-IN", CrossingDirection.Entry, T0);
         Refused(FactOrigins.Check("BE", [crossing, new ShipmentConcluded(Number, Number + "-001", ShipmentOutcome.Completed, T0)], n),
             "Basel Art. 6(9), 8", "ShipmentConcluded", "ShipmentCompleted or ShipmentReturned");
+    }
+
+    [Fact]
+    public void A_fact_of_another_file_is_not_sent_under_this_one_Basel_2_13()
+    {
+        var n = Notification();
+        // NL is the state of import here, not on DE-2026-000099: its facility's receipt there is not a fact of this file.
+        var elsewhere = new ShipmentReceived("DE-2026-000099", "DE-2026-000099-001", "NL-FAC-ROTTERDAM-1", T0, 10m, "t", false, 0m, false, false, T0);
+        Refused(FactOrigins.Check("NL", [elsewhere], n), "Basel Art. 2(13)", "notification DE-2026-000099", Number);
+        Refused(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number }], n), "Basel Art. 2(13)", "shipment DE-2026-000099-001");
+        Assert.Null(FactOrigins.Check("NL", [elsewhere with { NotificationNumber = Number, ShipmentId = Number + "-001" }], n));
+        // A consequence too: this file's certificate does not conclude another file's shipment.
+        Refused(FactOrigins.Check("NL", [new ShipmentCompleted(Number, Number + "-001", "R4", false, T0, "CERT-1", false, T0),
+            new ShipmentConcluded("DE-2026-000099", "DE-2026-000099-001", ShipmentOutcome.Completed, T0)], n), "Basel Art. 2(13)", "ShipmentConcluded", "DE-2026-000099");
     }
 
     [Fact]
@@ -424,6 +483,22 @@ public sealed class FactOriginsTests
         Assert.Equal("NL", Assert.IsType<NotificationCeasedToBeValid>(Assert.Single(ceased.Events)).State);
         m.Step("ceased to be valid (NL's deadline)", "NL", ceased);
         Assert.Equal(NotificationStatus.CeasedToBeValid, m.N.Status);
+    }
+
+    [Fact]
+    public void An_OECD_destination_s_tacit_consent_is_its_own_batch_at_its_deadline_OECD_C_2001_107()
+    {
+        var file = Filing.File(new NewNotification("JP-2026-000017", Given.Registry), Ca("JP"), Samples.Notification("JP", "KR"), T0);
+        var filed = Assert.IsType<NotificationFiled>(Assert.Single(file.Events));
+        Assert.Equal("JP", FactOrigins.OriginOf(file.Events, null));
+        var m = new Movement(NotificationEvolution.Create(filed));
+        Assert.Equal(ControlRegime.Oecd, m.N.Regime.Regime);
+        m.Step("acknowledge (KR)", "KR", Procedure.Acknowledge(m.N, Ca("KR"), new AcknowledgeNotification(), TestStart.At(1)));
+        var due = m.N.AuthorityOf("KR")!.DecisionDeadline!.DueAt!.Value;
+        var deemed = Procedure.DecisionPeriodEnded(m.N, Actor.Deadlines, new EndDecisionPeriod("KR"), due);
+        Assert.IsType<ConsentDeemed>(Assert.Single(deemed.Events));
+        m.Step("tacit consent (KR, deadline)", "KR", deemed);
+        Assert.Equal(NotificationStatus.Consented, m.N.Status);
     }
 
     [Fact]
