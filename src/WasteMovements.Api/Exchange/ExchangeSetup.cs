@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine.Configuration;
 using Wolverine.RabbitMQ;
+using Wolverine.RabbitMQ.Internal;
 
 namespace WasteMovements.Api.Exchange;
 
@@ -21,7 +23,9 @@ public static class ExchangeSetup
         builder.Services.AddSingleton(topology);
         builder.Services.AddSingleton<ExchangeKeys>();
         builder.Services.AddSingleton<FactExchange>();
-        builder.Services.AddHostedService<AuthorityKeySeeder>();
+        // First of the hosted services, before Wolverine's listeners start: a batch already waiting in this node's queue
+        // at start-up must find the peers' keys stored, or it is refused (exchange-unknown-key) and lost to this node.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AuthorityKeySeeder>());
     }
 
     /// <summary>The exchange's documents in the store (keys, cursors, copies, held and refused batches).</summary>
@@ -52,7 +56,17 @@ public static class ExchangeSetup
 
         var broker = options.Broker ?? throw new InvalidOperationException("Exchange:Broker is not set (the RabbitMQ address of the exchange).");
         var rabbit = wolverine.UseRabbitMq(new Uri(broker)).AutoProvision().DisableDeadLetterQueueing();
-        foreach (var peer in topology.Peers) rabbit.DeclareQueue(ExchangeTopology.QueueOf(peer.Node));
+        var transport = wolverine.Transports.GetOrCreate<RabbitMqTransport>();
+        foreach (var peer in topology.Peers)
+        {
+            var queue = ExchangeTopology.QueueOf(peer.Node);
+            rabbit.DeclareQueue(queue);
+            // UseDurableOutboxOnAllSendingEndpoints (below) only reaches endpoints with a routing rule; the batches are sent
+            // to a named peer (EndpointFor), so each peer's queue is made durable here. Without it the sender was Wolverine's
+            // inline agent: a batch committed while the broker restarted was retried in memory only and never arrived.
+            transport.Queues[queue].Mode = EndpointMode.Durable;
+        }
+
         wolverine.ListenToRabbitQueue(ExchangeTopology.QueueOf(topology.Node!))
             .UseDurableInbox()
             // One batch at a time, in the order received: the chain order is checked anyway (held batches).

@@ -63,9 +63,12 @@ public static class GetChainProofEndpoint
                 // Every fact of every batch is in this node's store once, with the same content, under that batch's number.
                 foreach (var (record, batch) in batches)
                 {
-                    var sent = batch.Facts.EnumerateArray().ToList();
+                    // Compared stream by stream, each in its order: a batch's facts on two streams (a completion: the shipment's
+                    // fact, then the notification's) are appended here one stream after the other, so their global sequence
+                    // need not follow the batch's order; each stream's order does.
+                    var sent = batch.Facts.EnumerateArray().OrderBy(f => f.GetProperty("stream").GetString(), StringComparer.Ordinal).ToList();
                     var here = stored.Where(e => e.Header(FactReceiver.OriginStateHeader) == group.Key.OriginState && e.Header(FactReceiver.OriginSeqHeader) == record.Seq.ToString())
-                        .OrderBy(e => e.Sequence).ToList();
+                        .OrderBy(e => e.StreamKey, StringComparer.Ordinal).ThenBy(e => e.Sequence).ToList();
                     var same = sent.Count == here.Count && sent.Zip(here).All(p =>
                         p.First.GetProperty("stream").GetString() == p.Second.StreamKey &&
                         JsonNode.DeepEquals(JsonNode.Parse(p.First.GetProperty("data").GetRawText()), JsonNode.Parse(p.Second.Data)));

@@ -121,6 +121,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static string AuditorToken(string person = "auditor") => Tokens.Issue(Roles.Auditor, person);
 
+    public static string AdminToken(string person = "admin") => Tokens.Issue(Roles.Admin, person);
+
+    /// <summary>The operator of a facility (receipt and certificate of completion).</summary>
+    public static string FacilityToken(string facilityId, string person = "operator") => Tokens.Issue(Roles.Facility, person, facility: facilityId);
+
     /// <summary>SIGKILL, with no chance to finish requests, flush or release anything.</summary>
     public void Kill()
     {
