@@ -61,10 +61,11 @@ public sealed class FactExchange(ExchangeTopology topology, ExchangeKeys keys)
         var exchanged = Exchanged(facts);
         if (exchanged.Count == 0) return;
         var cursorKey = ExchangeCursor.Key(number, recordingState);
-        var cursor = await session.LoadAsync<ExchangeCursor>(cursorKey, ct)
+        // Every origin's cursor on this notification in one query: this state's next seq, and the others' as 'known'.
+        var all = await session.Query<ExchangeCursor>().Where(c => c.Notification == number).ToListAsync(ct);
+        var cursor = all.FirstOrDefault(c => c.Id == cursorKey)
                      ?? new ExchangeCursor { Id = cursorKey, Notification = number, OriginState = recordingState };
-        var known = (await session.Query<ExchangeCursor>().Where(c => c.Notification == number).ToListAsync(ct))
-            .Where(c => c.OriginState != recordingState).ToDictionary(c => c.OriginState, c => c.Seq);
+        var known = all.Where(c => c.OriginState != recordingState).ToDictionary(c => c.OriginState, c => c.Seq);
         var seq = cursor.Seq + 1;
         var (body, hash) = FactBatch.Compose(((StoreOptions)session.DocumentStore.Options).Serializer(), number, topology.Node!, recordingState,
             seq, cursor.Hash, exchanged, role, now, known);

@@ -68,7 +68,9 @@ public sealed class FactReceiver(IDocumentSession session, IMessageBus bus, Time
 
         // The origin's chain on this notification: the next batch, one already applied, one early, or a broken link.
         var cursorKey = ExchangeCursor.Key(batch.Notification, batch.OriginState);
-        var cursor = await session.LoadAsync<ExchangeCursor>(cursorKey, ct)
+        // Every origin's cursor on this notification in one query: this origin's place, and what the batch depends on.
+        var all = await session.Query<ExchangeCursor>().Where(c => c.Notification == batch.Notification).ToListAsync(ct);
+        var cursor = all.FirstOrDefault(c => c.Id == cursorKey)
                      ?? new ExchangeCursor { Id = cursorKey, Notification = batch.Notification, OriginState = batch.OriginState };
         var place = ExchangeChain.Place(cursor.Seq, cursor.Hash, batch.Seq, batch.Previous, batch.Hash,
             ExchangeChain.Hash(batch.Previous, batch.Notification, batch.OriginState, batch.Seq, batch.FactsJson));
@@ -83,8 +85,7 @@ public sealed class FactReceiver(IDocumentSession session, IMessageBus bus, Time
                     : $"Batch {batch.Seq} of {batch.OriginState} on {batch.Notification} was applied already with other content.", message, batch, messageId);
         }
 
-        var cursors = (await session.Query<ExchangeCursor>().Where(c => c.Notification == batch.Notification).ToListAsync(ct))
-            .ToDictionary(c => c.OriginState, c => c.Seq);
+        var cursors = all.ToDictionary(c => c.OriginState, c => c.Seq);
         if (place == BatchPlace.Early || !Ready(batch, cursors)) return await HoldAsync(message, batch, ct);
 
         var events = facts.Select(f => Deserialize(f)).ToList();
